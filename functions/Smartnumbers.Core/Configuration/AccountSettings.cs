@@ -1,0 +1,13 @@
+namespace Smartnumbers.Core.Configuration;
+
+/// <summary>The account document: PUT /api/accounts/{account}.</summary>
+public sealed record AccountSettings
+{
+    public required string Name { get; init; }
+    /// <summary>ISO 3166 region of the account's home network; callers from elsewhere are "international".</summary>
+    public string HomeRegion { get; init; } = "GB";
+    /// <summary>IANA time zone used for numbers that set none.</summary>
+    public string TimeZone { get; init; } = "Europe/London";
+    public ScreeningOptions Screening { get; init; } = new();
+    public Announcements Announcements { get; init; } = new();
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Smartnumbers.Functions.Acs;
+using Smartnumbers.Functions.Admin;
+using Smartnumbers.Functions.DeliveryHealth;
+using Smartnumbers.Functions.Hosting;
+using Smartnumbers.Functions.Storage;
+using Smartnumbers.Functions.Telemetry;
+using Smartnumbers.Functions.Twilio;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseSmartnumbersListenAddress(builder.Configuration);
+
+builder.Services
+    .AddSmartnumbersHosting(builder.Configuration)
+    .AddSmartnumbersTelemetry(builder.Configuration, builder.Environment)
+    .AddTableStorage()
+    .AddAdminApi()
+    .AddTwilio()
+    .AddAcs()
+    .AddDeliveryHealth();
+
+var app = builder.Build();
+
+app.MapHostingEndpoints();
+app.MapStorageHealth();
+app.MapAdminApi();
+app.MapTwilioApi();
+app.MapAcsApi();
+app.MapDeliveryHealth();
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    // One clear line naming the setting, not a stack trace.
+    await Console.Error.WriteLineAsync("Configuration error: " + string.Join("; ", ex.Failures));
+    return 2;
+}
+
+/// <summary>The app's entry point; public so the functional tests can host it.</summary>
+public partial class Program;

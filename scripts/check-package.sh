@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Publishes the Functions project as azd does (dotnet publish, no -r) and checks the folder is a complete
+# custom-handler package: host.json naming a self-contained linux-x64 executable, and one folder per function.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-artifacts/package}
+rm -rf "$out"
+dotnet publish functions/Smartnumbers.Functions -c Release --output "$out" -v quiet -nologo >/dev/null
+
+exe=$(node -e 'console.log(require("./host.json").customHandler.description.defaultExecutablePath)')
+fail() { echo "package check failed: $*" >&2; exit 1; }
+[ -f "$out/host.json" ] || fail "host.json missing"
+[ -x "$out/$exe" ] || fail "executable $exe missing or not executable"
+file_type=$(head -c 4 "$out/$exe" | od -An -c | tr -d ' ')
+[ "$file_type" = "177ELF" ] || fail "$exe is not a Linux ELF executable"
+[ -f "$out/libcoreclr.so" ] || fail "not self-contained (libcoreclr.so missing)"
+count=0
+for def in functions/Smartnumbers.Functions/FunctionDefinitions/*/function.json; do
+  name=$(basename "$(dirname "$def")")
+  cmp -s "$def" "$out/$name/function.json" || fail "$name/function.json missing or different in the package"
+  count=$((count + 1))
+done
+echo "package ok: $out has host.json, $exe (self-contained linux-x64) and $count function folders"
