@@ -28,6 +28,8 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     private readonly CancellationTokenSource _abort = new();
     private Task _workers = Task.CompletedTask;
     private Task _replay = Task.CompletedTask;
+    private Task? _stop;
+    private bool _disposed;
 
     public CallRecordWriter(CallRecordStore store, IOptions<CallRecordOptions> options, TimeProvider time, ILogger<CallRecordWriter> log, ICallCounters? counters = null)
     {
@@ -63,7 +65,32 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Flushes (at most <see cref="CallRecordOptions.ShutdownFlushSeconds"/>) and spills the rest; safe to call twice.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_queue)
+        {
+            return _disposed ? Task.CompletedTask : _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_queue)
+        {
+            if (_disposed || _stop is { IsCompleted: false })
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _stopping.Dispose();
+        _abort.Dispose();
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync();
@@ -79,12 +106,6 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
         await _abort.CancelAsync();
         await flushed;
-    }
-
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _abort.Dispose();
     }
 
     private async Task WorkAsync()
