@@ -36,6 +36,10 @@ param acsDataLocation string = 'United States'
 @description('How the app calls ACS: the connection string from Key Vault, or its managed identity (broad role, see docs).')
 param acsAuth string = 'connectionString'
 
+@allowed(['primary', 'secondary'])
+@description('Which ACS access key the stored connection string uses (connectionString mode); switch it to rotate keys.')
+param acsKey string = 'primary'
+
 @description('Tables the app uses. The app creates registered tables too; listing them here makes them exist up front.')
 param tableNames string[] = [
   'Config'
@@ -53,7 +57,7 @@ param tableNames string[] = [
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
@@ -128,6 +132,7 @@ module keyVault 'app/keyvault.bicep' = {
     bootstrapAdminKey: bootstrapAdminKey
     eventGridSecret: eventGridSecret
     acsNameForConnectionString: acsAuth == 'connectionString' ? acs.outputs.name : ''
+    acsKey: acsKey
   }
 }
 

@@ -10,7 +10,7 @@ param deploymentBlobEndpoint string
 param deploymentContainerName string
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int
 @description('Instances kept warm for HTTP functions: a cold start must not cost a ringing call.')
@@ -42,8 +42,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      http20Enabled: true
     }
     functionAppConfig: {
       deployment: {

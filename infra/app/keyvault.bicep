@@ -11,6 +11,9 @@ param bootstrapAdminKey string
 param eventGridSecret string
 @description('When set, the ACS connection string (listKeys of this resource) is stored as a secret too.')
 param acsNameForConnectionString string = ''
+@allowed(['primary', 'secondary'])
+@description('Which ACS key the stored connection string uses; switch to rotate the other key without downtime.')
+param acsKey string = 'primary'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -52,7 +55,7 @@ resource eventGridSecretResource 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
 resource acsConnectionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(acsNameForConnectionString)) {
   parent: vault
   name: 'acs-connection-string'
-  properties: { value: acs!.listKeys().primaryConnectionString }
+  properties: { value: acsKey == 'primary' ? acs!.listKeys().primaryConnectionString : acs!.listKeys().secondaryConnectionString }
 }
 
 output name string = vault.name
