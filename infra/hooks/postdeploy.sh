@@ -10,6 +10,9 @@ if [ -z "$secret" ]; then
   echo "postdeploy: ACS_EVENTGRID_SECRET is empty; not subscribing ACS IncomingCall (run azd provision first)" >&2
   exit 1
 fi
+case "$secret" in
+  *[!A-Za-z0-9._~-]*) echo "postdeploy: ACS_EVENTGRID_SECRET must be URL-safe (letters, digits, . _ ~ -): it goes into a query string" >&2; exit 1 ;;
+esac
 if ! command -v az >/dev/null 2>&1; then
   echo "postdeploy: the Azure CLI (az) is needed to create the Event Grid subscription; install it and run" >&2
   echo "  azd hooks run postdeploy" >&2
@@ -28,7 +31,8 @@ done
 params=$(mktemp)
 trap 'rm -f "$params"' EXIT
 chmod 600 "$params"
-printf '{"systemTopicName":{"value":"%s"},"endpointUrl":{"value":"%s/api/acs/incoming?secret=%s"}}\n' \
+printf '{"$schema":"%s","contentVersion":"1.0.0.0","parameters":{"systemTopicName":{"value":"%s"},"endpointUrl":{"value":"%s/api/acs/incoming?secret=%s"}}}\n' \
+  'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#' \
   "$ACS_SYSTEM_TOPIC_NAME" "$SERVICE_API_BASE_URL" "$secret" >"$params"
 
 az deployment group create \
