@@ -25,7 +25,7 @@ internal static class CallDnaExtractor
         Set(v, CallDnaId.BlocklistedPrefix, f.BlockMatch == ListMatch.Prefix);
         Set(v, CallDnaId.CalledTollFree, f.Called.Type == PhoneNumberType.TOLL_FREE);
         Set(v, CallDnaId.CalledControlLine, f.Number?.ControlLine == true);
-        Set(v, CallDnaId.CalledUnconfiguredTimeZone, f.Zone is null);
+        Set(v, CallDnaId.CalledTimeZoneFallback, f.Zone is null);
         return new CallDnaVector(v);
     }
 
