@@ -97,7 +97,7 @@ internal static class PlanEndpoints
         int? slot = null;
         if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
         {
-            var (body, error) = await AdminJson.ReadAsync(http.Request, AdminJsonContext.Default.LoadRequest, ct);
+            var (body, error) = await AdminJson.ReadAsync(http.Request, ConfigJsonContext.Strict.LoadRequest, ct);
             if (error is not null)
             {
                 return error;

@@ -32,7 +32,7 @@ internal static partial class StaffEndpoints
             return AdminResults.Invalid("staff", "must be 3–10 digits (keyed in on the dial-in line).");
         }
 
-        var (request, error) = await AdminJson.ReadAsync(http.Request, AdminJsonContext.Default.StaffRequest, ct);
+        var (request, error) = await AdminJson.ReadAsync(http.Request, ConfigJsonContext.Strict.StaffRequest, ct);
         if (error is not null)
         {
             return error;
