@@ -29,7 +29,7 @@ internal static class PhoneNumberParser
             // path finds invalid is re-read by Parse, which may strip a national prefix ("+1 1 202…").
             var number = TryFastE164(text);
             var type = number is null ? PhoneNumberType.UNKNOWN : Util.GetNumberType(number);
-            if (number is null || type == PhoneNumberType.UNKNOWN)
+            if (number is null || (type == PhoneNumberType.UNKNOWN && MayCarryNationalPrefix(number.CountryCode, text)))
             {
                 number = Util.Parse(text, text[0] == '+' ? "ZZ" : homeRegion);
                 type = Util.GetNumberType(number);
@@ -93,6 +93,27 @@ internal static class PhoneNumberParser
         }
         var parsed = Parse(text, "ZZ");
         return parsed.Valid && parsed.E164 == text;
+    }
+
+    /// <summary>
+    /// True when Parse might read <paramref name="text"/> differently from the fast path: the digits after the country
+    /// code start with the region's national prefix, or the region parses national prefixes by pattern.
+    /// </summary>
+    private static bool MayCarryNationalPrefix(int countryCode, string text)
+    {
+        var region = Util.GetRegionCodeForCountryCode(countryCode);
+        var metadata = region == "001" ? Util.GetMetadataForNonGeographicalRegion(countryCode) : Util.GetMetadataForRegion(region);
+        if (metadata is null)
+        {
+            return true;
+        }
+        var forParsing = metadata.NationalPrefixForParsing;
+        if (!string.IsNullOrEmpty(forParsing) && !forParsing.All(char.IsAsciiDigit))
+        {
+            return true;
+        }
+        var prefix = string.IsNullOrEmpty(forParsing) ? metadata.NationalPrefix : forParsing;
+        return !string.IsNullOrEmpty(prefix) && text.AsSpan(1 + CountryCodeLength(countryCode)).StartsWith(prefix, StringComparison.Ordinal);
     }
 
     private static bool IsDialable(string text, out int digits)

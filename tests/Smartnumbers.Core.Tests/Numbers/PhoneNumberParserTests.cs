@@ -40,6 +40,11 @@ public sealed class PhoneNumberParserTests
     [InlineData("+9715012345678")]
     [InlineData("+2348031234567")]
     [InlineData("+61412345678")]
+    [InlineData("+441000000000")]
+    [InlineData("+79161234567")]
+    [InlineData("+78161234567")]
+    [InlineData("+8801712345678")]
+    [InlineData("+5491123456789")]
     public void The_e164_fast_path_agrees_with_libphonenumbers_parse(string text)
     {
         var util = PhoneNumberUtil.GetInstance();
