@@ -22,7 +22,7 @@ public sealed class AcsTestKeys : IDisposable
         }
     }
 
-    /// <summary>A token; <paramref name="forged"/> signs with another key under the same key id.</summary>
+    /// <summary>A token valid from five minutes before <paramref name="expires"/>; <paramref name="forged"/> signs with another key under the same key id.</summary>
     public string Token(string issuer, string audience, DateTimeOffset expires, bool forged = false, IDictionary<string, object>? claims = null)
     {
         var key = new RsaSecurityKey(forged ? _forger : _rsa) { KeyId = KeyId };
