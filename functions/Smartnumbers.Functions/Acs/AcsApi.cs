@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.Acs.Calls;
 using Smartnumbers.Functions.Acs.Rest;
+using Smartnumbers.Functions.Acs.Routing;
 using Smartnumbers.Functions.Acs.Security;
+using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Acs;
@@ -22,7 +24,9 @@ internal static class AcsApi
         services.AddSingleton<AcsEventLedger>();
         services.AddTransient<AcsIncomingCallProcessor>();
         services.AddTransient<AcsCallbackProcessor>();
-        services.TryAddSingleton<IAcsCallRouter, UnconfiguredAcsCallRouter>();
+        services.AddSingleton<AcsCallRecorder>();
+        services.TryAddSingleton<IAcsCallRouter, DecidingAcsCallRouter>();
+        services.AddCallRecords();
         services.AddTable(AcsCallStore.TableName);
         services.AddTable(AcsEventLedger.TableName);
         return services;

@@ -22,6 +22,9 @@ public class AcsAppFactory : SmartnumbersAppFactory, IAsyncLifetime
 
     public TestCallRouter Router { get; } = new();
 
+    /// <summary>True: calls are routed by <see cref="Router"/>; false: by the real decision core.</summary>
+    protected virtual bool UseTestRouter => true;
+
     public virtual async Task InitializeAsync()
     {
         Acs = await FakeAcsServer.StartAsync();
@@ -38,7 +41,10 @@ public class AcsAppFactory : SmartnumbersAppFactory, IAsyncLifetime
         {
             s.AddHttpClient(CallAutomationClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(Acs.CreateTrustingHandler);
             s.AddHttpClient(AcsJwks.HttpClientName).ConfigurePrimaryHttpMessageHandler(Acs.CreateTrustingHandler);
-            s.AddSingleton<IAcsCallRouter>(Router);
+            if (UseTestRouter)
+            {
+                s.AddSingleton<IAcsCallRouter>(Router);
+            }
         });
     }
 

@@ -23,6 +23,12 @@ public sealed record AcsCallPlan
     /// <summary>Text-to-speech voice; null for the service default.</summary>
     public string? VoiceName { get; init; }
 
-    /// <summary>Opaque reference for call records (e.g. account and call record id).</summary>
-    public string? Reference { get; init; }
+    /// <summary>The account the call belongs to (for call records); null in tests of the flow alone.</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>The call record's id (carrier call id) for step and end events.</summary>
+    public string? RecordId { get; init; }
+
+    /// <summary>When the call arrived (the call record's start).</summary>
+    public DateTimeOffset? StartedAt { get; init; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.Acs.Rest;
+using Smartnumbers.Functions.Acs.Routing;
 using Smartnumbers.Functions.Acs.Security;
 
 namespace Smartnumbers.Functions.Acs.Calls;
@@ -15,6 +16,7 @@ public sealed class AcsCallbackProcessor(
     CallAutomationClient acs,
     AcsEventLedger ledger,
     IEnumerable<IAcsCallFlowHandler> handlers,
+    AcsCallRecorder recorder,
     IOptions<AcsOptions> options,
     ILogger<AcsCallbackProcessor> log)
 {
@@ -90,6 +92,7 @@ public sealed class AcsCallbackProcessor(
                 }
 
                 AcsLog.CallbackApplied(log, callId, e.Name, e.OperationContext, updated.Phase);
+                recorder.Transitioned(state, updated, e);
                 foreach (var follow in await RunAsync(updated, actions, ct))
                 {
                     pending.Enqueue(follow);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.Acs.Events;
 using Smartnumbers.Functions.Acs.Rest;
+using Smartnumbers.Functions.Acs.Routing;
 
 namespace Smartnumbers.Functions.Acs.Calls;
 
@@ -17,6 +18,7 @@ public sealed class AcsIncomingCallProcessor(
     CallAutomationClient acs,
     AcsCallStore calls,
     AcsEventLedger ledger,
+    AcsCallRecorder recorder,
     IOptions<AcsOptions> options,
     ILogger<AcsIncomingCallProcessor> log)
 {
@@ -56,6 +58,7 @@ public sealed class AcsIncomingCallProcessor(
         {
             var action = await ExecuteAsync(call, instruction, ct);
             AcsLog.CallHandled(log, call.EventId, action, clock.ElapsedMilliseconds);
+            await recorder.HandledAsync(instruction, ct);
             return true;
         }
         catch (Exception ex)
@@ -71,6 +74,7 @@ public sealed class AcsIncomingCallProcessor(
             {
                 await acs.RedirectAsync(new RedirectCallRequest(call.IncomingCallContext, CommunicationIdentifierModel.ForDestination(fallback)), ct: ct);
                 AcsLog.CallHandled(log, call.EventId, "fallback redirect", clock.ElapsedMilliseconds);
+                await recorder.HandledAsync(instruction with { RecordId = null }, ct);
                 return true;
             }
             catch (Exception ex)
