@@ -15,6 +15,9 @@ internal static partial class AcsLog
     [LoggerMessage(Level = LogLevel.Information, Message = "IncomingCall {EventId}: {Action} in {ElapsedMs} ms")]
     public static partial void CallHandled(ILogger logger, string eventId, string action, long elapsedMs);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "IncomingCall {EventId}: event ledger unavailable ({Error}); deduplicating on this instance only")]
+    public static partial void LedgerUnavailable(ILogger logger, string eventId, string error);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "IncomingCall {EventId}: routing failed")]
     public static partial void RoutingFailed(ILogger logger, string eventId, Exception ex);
 

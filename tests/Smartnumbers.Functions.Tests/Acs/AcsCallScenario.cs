@@ -23,11 +23,17 @@ public sealed class AcsCallScenario
     /// <summary>Requests sent for this call after the answer (play, participants, hang up).</summary>
     public IReadOnlyList<RecordedRequest> MidCall => _client.RequestsFor(ConnectionId);
 
-    public static async Task<AcsCallScenario> AnswerAsync(AcsAppFactory factory, AcsCallPlan plan, string? from = "+447700900123")
+    public static Task<AcsCallScenario> AnswerAsync(AcsAppFactory factory, AcsCallPlan plan, string? from = "+447700900123")
     {
-        var client = new AcsTestClient(factory);
         var to = "+44800" + Random.Shared.Next(1000000, 9999999);
         factory.Router.ByCalledNumber[to] = new AcsCallInstruction.Answer(plan);
+        return AnswerAsync(factory, to, from);
+    }
+
+    /// <summary>Delivers an IncomingCall to <paramref name="to"/> and expects it answered.</summary>
+    public static async Task<AcsCallScenario> AnswerAsync(AcsAppFactory factory, string to, string? from)
+    {
+        var client = new AcsTestClient(factory);
         var (response, context) = await client.IncomingCallAsync(to, from);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = Assert.Single(client.RequestsFor(context));
@@ -37,8 +43,8 @@ public sealed class AcsCallScenario
         return new AcsCallScenario(client, context, callbackUri, connectionId);
     }
 
-    public async Task<HttpStatusCode> SendAsync(string name, string? operationContext, string? id = null) =>
-        (await _client.CallbackAsync(CallbackUri, AcsEvents.Callback(name, ConnectionId, operationContext, id))).StatusCode;
+    public async Task<HttpStatusCode> SendAsync(string name, string? operationContext, string? id = null, int code = 200) =>
+        (await _client.CallbackAsync(CallbackUri, AcsEvents.Callback(name, ConnectionId, operationContext, id, code))).StatusCode;
 
     /// <summary>The connection id the stand-in ACS gave in its answer reply, as the app stored it.</summary>
     private static async Task<string> ConnectionIdAsync(AcsAppFactory factory, string context)

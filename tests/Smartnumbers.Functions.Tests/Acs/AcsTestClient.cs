@@ -31,10 +31,10 @@ public sealed class AcsTestClient(AcsAppFactory factory)
         return _http.SendAsync(request);
     }
 
-    /// <summary>Delivers an IncomingCall (Event Grid schema) and returns the callbackUri our answer carried, if answered.</summary>
-    public async Task<(HttpResponseMessage Response, string IncomingCallContext)> IncomingCallAsync(string to, string? from)
+    /// <summary>Delivers an IncomingCall (Event Grid schema); returns the reply and the call's incomingCallContext.</summary>
+    public async Task<(HttpResponseMessage Response, string IncomingCallContext)> IncomingCallAsync(string to, string? from, string? incomingCallContext = null)
     {
-        var context = "ctx-" + Guid.NewGuid().ToString("N");
+        var context = incomingCallContext ?? "ctx-" + Guid.NewGuid().ToString("N");
         var body = new JsonArray(AcsEvents.EventGrid(Guid.NewGuid().ToString(), "Microsoft.Communication.IncomingCall", AcsEvents.IncomingCallData(to, from, context)));
         return (await DeliverAsync(body), context);
     }

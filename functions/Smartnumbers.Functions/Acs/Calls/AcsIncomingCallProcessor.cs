@@ -38,8 +38,8 @@ public sealed class AcsIncomingCallProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Storage trouble must not cost the call: carry on without the cross-instance claim.
-            AcsLog.RoutingFailed(log, call.EventId, ex);
+            // Storage trouble must not cost the call: carry on with this instance's claim only.
+            AcsLog.LedgerUnavailable(log, call.EventId, ex.GetType().Name);
         }
 
         AcsCallInstruction instruction;
