@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.Acs.Calls;
 using Smartnumbers.Functions.Acs.Events;
 using Smartnumbers.Functions.Acs.Security;
@@ -8,6 +7,7 @@ namespace Smartnumbers.Functions.Acs;
 
 /// <summary>
 /// /api/acs/incoming (Event Grid: handshakes and IncomingCall) and /api/acs/callbacks (Call Automation events).
+/// Both POST routes sit behind <see cref="AcsAuthenticationFilter{TAuthenticator}"/>.
 /// IncomingCall work is done inside the request — the Functions host may freeze an instance once it has replied, and
 /// the call rings only 30 s — bounded by <see cref="IncomingBudget"/>, below Event Grid's 30 s timeout.
 /// </summary>
@@ -19,8 +19,8 @@ internal static class AcsEndpoints
     {
         var group = app.MapGroup("/api/acs");
         group.MapMethods("/incoming", ["OPTIONS"], HandleIncomingOptions);
-        group.MapPost("/incoming", HandleIncomingAsync);
-        group.MapPost("/callbacks", HandleCallbacksAsync);
+        group.MapPost("/incoming", HandleIncomingAsync).AddEndpointFilter<AcsAuthenticationFilter<EventGridDeliveryAuthenticator>>();
+        group.MapPost("/callbacks", HandleCallbacksAsync).AddEndpointFilter<AcsAuthenticationFilter<CallbackAuthenticator>>();
         return group;
     }
 
@@ -40,24 +40,11 @@ internal static class AcsEndpoints
 
     public static async Task<IResult> HandleIncomingAsync(
         HttpContext context,
-        IOptions<AcsOptions> options,
-        EventGridDeliveryAuthenticator authenticator,
         AcsIncomingCallProcessor processor,
         ILoggerFactory logs,
         CancellationToken ct)
     {
         var log = logs.CreateLogger(typeof(AcsEndpoints));
-        if (!options.Value.IsEnabled)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        if (!await authenticator.IsAuthenticAsync(context.Request, ct))
-        {
-            AcsLog.DeliveryRefused(log, context.Request.Path);
-            return TypedResults.Unauthorized();
-        }
-
         using var doc = await ReadJsonAsync(context.Request, ct);
         if (doc is null)
         {
@@ -94,24 +81,9 @@ internal static class AcsEndpoints
 
     public static async Task<IResult> HandleCallbacksAsync(
         HttpContext context,
-        IOptions<AcsOptions> options,
-        CallbackAuthenticator authenticator,
         AcsCallbackProcessor processor,
-        ILoggerFactory logs,
         CancellationToken ct)
     {
-        var log = logs.CreateLogger(typeof(AcsEndpoints));
-        if (!options.Value.IsEnabled)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        if (!await authenticator.IsAuthenticAsync(context.Request, ct))
-        {
-            AcsLog.DeliveryRefused(log, context.Request.Path);
-            return TypedResults.Unauthorized();
-        }
-
         var callId = context.Request.Query["call"].ToString();
         using var doc = await ReadJsonAsync(context.Request, ct);
         if (doc is null || callId.Length == 0)

@@ -12,6 +12,15 @@ public sealed class EventGridDeliveryTests(AcsAppFactory factory)
 
     private static string NewNumber() => "+44800" + Random.Shared.Next(1000000, 9999999);
 
+    /// <summary>An IncomingCall delivery (Event Grid schema) for a number the router rejects busy.</summary>
+    private (JsonArray Body, string Context) RejectedBusyCall()
+    {
+        var to = NewNumber();
+        factory.Router.ByCalledNumber[to] = new AcsCallInstruction.Reject("busy");
+        var context = "ctx-" + Guid.NewGuid().ToString("N");
+        return (new JsonArray(AcsEvents.EventGrid(Guid.NewGuid().ToString(), "Microsoft.Communication.IncomingCall", AcsEvents.IncomingCallData(to, "+447700900123", context))), context);
+    }
+
     [Fact]
     public async Task Cloud_events_abuse_protection_handshake_echoes_the_allowed_origin()
     {
@@ -42,10 +51,7 @@ public sealed class EventGridDeliveryTests(AcsAppFactory factory)
     [InlineData("wrong-secret-0123456789abcdef")]
     public async Task Delivery_without_the_secret_is_refused_and_nothing_is_done(string? secret)
     {
-        var to = NewNumber();
-        factory.Router.ByCalledNumber[to] = new AcsCallInstruction.Reject("busy");
-        var context = "ctx-" + Guid.NewGuid().ToString("N");
-        var body = new JsonArray(AcsEvents.EventGrid(Guid.NewGuid().ToString(), "Microsoft.Communication.IncomingCall", AcsEvents.IncomingCallData(to, "+447700900123", context)));
+        var (body, context) = RejectedBusyCall();
 
         var response = await _client.DeliverAsync(body, secret);
 
@@ -58,10 +64,7 @@ public sealed class EventGridDeliveryTests(AcsAppFactory factory)
     [InlineData(AcsAppFactory.EventGridSecret)]
     public async Task Old_and_new_secret_are_both_accepted_during_rotation(string secret)
     {
-        var to = NewNumber();
-        factory.Router.ByCalledNumber[to] = new AcsCallInstruction.Reject("busy");
-        var context = "ctx-" + Guid.NewGuid().ToString("N");
-        var body = new JsonArray(AcsEvents.EventGrid(Guid.NewGuid().ToString(), "Microsoft.Communication.IncomingCall", AcsEvents.IncomingCallData(to, "+447700900123", context)));
+        var (body, context) = RejectedBusyCall();
 
         var response = await _client.DeliverAsync(body, secret);
 
@@ -102,10 +105,7 @@ public sealed class EventGridDeliveryTests(AcsAppFactory factory)
     [Fact]
     public async Task A_redelivered_event_id_is_ignored()
     {
-        var to = NewNumber();
-        factory.Router.ByCalledNumber[to] = new AcsCallInstruction.Reject("busy");
-        var context = "ctx-" + Guid.NewGuid().ToString("N");
-        var body = new JsonArray(AcsEvents.EventGrid(Guid.NewGuid().ToString(), "Microsoft.Communication.IncomingCall", AcsEvents.IncomingCallData(to, "+447700900123", context)));
+        var (body, context) = RejectedBusyCall();
 
         Assert.Equal(HttpStatusCode.OK, (await _client.DeliverAsync(body)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.DeliverAsync(body)).StatusCode);

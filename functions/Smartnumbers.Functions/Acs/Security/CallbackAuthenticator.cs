@@ -6,7 +6,7 @@ namespace Smartnumbers.Functions.Acs.Security;
 /// Checks the ACS-signed JWT on a callback: RS256 by a key of Acs__CallbackJwksUri, issuer Acs__CallbackIssuer,
 /// audience the ACS resource id, within its lifetime. The per-call secret in the callback URI is checked by the caller.
 /// </summary>
-public sealed class CallbackAuthenticator(IOptions<AcsOptions> options, IHttpClientFactory http, TimeProvider time)
+public sealed class CallbackAuthenticator(IOptions<AcsOptions> options, IHttpClientFactory http, TimeProvider time) : IAcsRequestAuthenticator
 {
     private readonly Lazy<JwksTokenValidator> _validator = new(() =>
         new JwksTokenValidator(new Uri(options.Value.CallbackJwksUri), http.CreateClient(AcsJwks.HttpClientName), time));

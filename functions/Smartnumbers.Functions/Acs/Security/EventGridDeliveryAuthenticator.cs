@@ -7,7 +7,7 @@ namespace Smartnumbers.Functions.Acs.Security;
 /// rotation) and/or an Entra token issued to Event Grid (appid 4962773b-…) for our webhook app, with the
 /// AzureEventGridSecureWebhookSubscriber role.
 /// </summary>
-public sealed class EventGridDeliveryAuthenticator(IOptions<AcsOptions> options, IHttpClientFactory http, TimeProvider time)
+public sealed class EventGridDeliveryAuthenticator(IOptions<AcsOptions> options, IHttpClientFactory http, TimeProvider time) : IAcsRequestAuthenticator
 {
     public const string EventGridAppId = "4962773b-9cdb-44cf-a8bf-237846a00ab7";
     public const string SubscriberRole = "AzureEventGridSecureWebhookSubscriber";
