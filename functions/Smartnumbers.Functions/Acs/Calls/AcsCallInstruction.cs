@@ -6,8 +6,8 @@ public abstract record AcsCallInstruction
     /// <summary>Where to redirect the call if the instruction cannot be carried out (the number's normal route).</summary>
     public string? FallbackDestination { get; init; }
 
-    /// <summary>The call to count in the velocity counters once it has been handled (null: not counted).</summary>
-    public Counters.CallCount? Count { get; init; }
+    /// <summary>The account of the call (for the record of an unanswered reject).</summary>
+    public string? AccountId { get; init; }
 
     /// <summary>The call record's id, to record the final status of unanswered rejects.</summary>
     public string? RecordId { get; init; }

@@ -58,7 +58,7 @@ public sealed class AcsIncomingCallProcessor(
         {
             var action = await ExecuteAsync(call, instruction, ct);
             AcsLog.CallHandled(log, call.EventId, action, clock.ElapsedMilliseconds);
-            await recorder.HandledAsync(instruction, ct);
+            recorder.Handled(instruction);
             return true;
         }
         catch (Exception ex)
@@ -74,7 +74,6 @@ public sealed class AcsIncomingCallProcessor(
             {
                 await acs.RedirectAsync(new RedirectCallRequest(call.IncomingCallContext, CommunicationIdentifierModel.ForDestination(fallback)), ct: ct);
                 AcsLog.CallHandled(log, call.EventId, "fallback redirect", clock.ElapsedMilliseconds);
-                await recorder.HandledAsync(instruction with { RecordId = null }, ct);
                 return true;
             }
             catch (Exception ex)

@@ -1,33 +1,20 @@
 using Smartnumbers.Functions.Acs.Calls;
 using Smartnumbers.Functions.CallRecords;
-using Smartnumbers.Functions.Counters;
 
 namespace Smartnumbers.Functions.Acs.Routing;
 
 /// <summary>
-/// What ACS calls leave behind once the call has its answer: velocity counts, and call record events for rejects,
-/// route steps (answered / busy / no-answer / failed) and the end of answered calls. Never throws.
+/// Call record events of ACS calls after the decision: the end of unanswered rejects, route steps (answered / busy /
+/// no-answer / canceled / failed) and the end of answered calls. Never throws.
 /// </summary>
-public sealed class AcsCallRecorder(CallRecordWriter records, ICallCounters counters, TimeProvider time, ILogger<AcsCallRecorder> log)
+public sealed class AcsCallRecorder(CallRecordWriter records, TimeProvider time, ILogger<AcsCallRecorder> log)
 {
-    /// <summary>After the call was handled: count it, and end the record of an unanswered reject.</summary>
-    public async Task HandledAsync(AcsCallInstruction instruction, CancellationToken ct)
+    /// <summary>After an unanswered reject went through: its final status (ACS reports nothing more).</summary>
+    public void Handled(AcsCallInstruction instruction)
     {
-        if (instruction.RecordId is { } id && instruction is AcsCallInstruction.Reject reject)
+        if (instruction is AcsCallInstruction.Reject reject && instruction.RecordId is { } id)
         {
-            Enqueue(new CallEnded { CallId = id, AccountId = instruction.Count?.AccountId, At = time.GetUtcNow(), Status = reject.Reason == "busy" ? "busy" : "failed" });
-        }
-
-        if (instruction.Count is { } count)
-        {
-            try
-            {
-                await counters.RecordCallAsync(count, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                AcsRoutingLog.CountFailed(log, instruction.RecordId ?? "", ex.GetType().Name);
-            }
+            Enqueue(new CallEnded { CallId = id, AccountId = instruction.AccountId, At = time.GetUtcNow(), Status = reject.Reason == "busy" ? "busy" : "failed" });
         }
     }
 
@@ -50,9 +37,9 @@ public sealed class AcsCallRecorder(CallRecordWriter records, ICallCounters coun
                 At = time.GetUtcNow(),
                 AccountId = plan.AccountId,
                 StartedAt = plan.StartedAt,
-                Carrier = AcsCallRecords.Carrier,
+                Carrier = "acs",
                 Outcome = new CallStepOutcome(before.Step, plan.Steps[before.Step].Destinations,
-                    answered ? "answered" : AcsCallRecords.FailedLegStatus(e.ResultCode),
+                    answered ? "answered" : FailedLegStatus(e.ResultCode),
                     !answered && e.ResultCode is >= 400 and < 700 ? e.ResultCode : null, null, time.GetUtcNow()),
             });
         }
@@ -69,6 +56,15 @@ public sealed class AcsCallRecorder(CallRecordWriter records, ICallCounters coun
             });
         }
     }
+
+    /// <summary>Carrier-neutral status of a failed AddParticipant from its result code (SIP-like).</summary>
+    public static string FailedLegStatus(int? code) => code switch
+    {
+        486 or 600 => "busy",
+        408 or 480 => "no-answer",
+        487 => "canceled",
+        _ => "failed",
+    };
 
     private void Enqueue(CallEvent e)
     {

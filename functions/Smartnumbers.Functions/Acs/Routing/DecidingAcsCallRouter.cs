@@ -6,19 +6,20 @@ using Smartnumbers.Functions.Acs.Calls;
 using Smartnumbers.Functions.Acs.Events;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Counters;
-using CoreHistory = Smartnumbers.Core.Calls.CallerHistory;
+using Smartnumbers.Functions.Twilio;
 
 namespace Smartnumbers.Functions.Acs.Routing;
 
 /// <summary>
 /// Decides an ACS call with the decision core: the account's snapshot by called number (last-known when storage is
-/// down), the caller's velocity figures (bounded wait; none on failure), Assess → divert cap slot → Decide, then
-/// renders the decision (<see cref="AcsDecisionRenderer"/>) and queues the call record. The fallback for failed ACS
-/// requests is the number's normal route.
+/// down), the caller's velocity figures (<see cref="CallerHistoryCache"/>, shared with Twilio; bounded wait), Assess →
+/// divert cap slot (bounded; a slow cap routes normally) → Decide, then renders the decision
+/// (<see cref="AcsDecisionRenderer"/>) and queues the call record and its count (<see cref="CallRecordFactory"/>).
+/// The fallback for failed ACS requests is the number's normal route.
 /// </summary>
 public sealed class DecidingAcsCallRouter(
     ISnapshotProvider snapshots,
-    ICallCounters counters,
+    CallerHistoryCache history,
     IDivertCap cap,
     CallRecordWriter records,
     IEnumerable<IAcsCallFlowHandler> flows,
@@ -26,7 +27,8 @@ public sealed class DecidingAcsCallRouter(
     TimeProvider time,
     ILogger<DecidingAcsCallRouter> log) : IAcsCallRouter
 {
-    private static readonly TimeSpan HistoryBudget = TimeSpan.FromMilliseconds(1500);
+    /// <summary>Bound on each storage read before the decision (velocity figures, divert cap slot).</summary>
+    public static readonly TimeSpan StorageBudget = TimeSpan.FromMilliseconds(1500);
 
     public async Task<AcsCallInstruction> RouteAsync(AcsIncomingCall call, CancellationToken ct)
     {
@@ -38,6 +40,7 @@ public sealed class DecidingAcsCallRouter(
             return new AcsCallInstruction.Reject("none");
         }
 
+        var account = snapshot.AccountId;
         var inbound = InboundCall.Create(
             call.CorrelationId ?? call.ServerCallId ?? call.EventId,
             Carrier.Acs,
@@ -46,50 +49,44 @@ public sealed class DecidingAcsCallRouter(
             now,
             carrierSaysAnonymous: call.Caller.Withheld,
             hints: call.SipHeaders);
-        var history = await HistoryAsync(snapshot.AccountId, inbound, ct);
-        var decider = CallDecider.Default;
-        var assessment = decider.Assess(snapshot, inbound, history);
-        var granted = assessment.DivertWanted && assessment.NumberKey is { } key
-            && await cap.TryReserveDivertAsync(snapshot.AccountId, key, assessment.MaxDivertsPerHour, now, ct);
-        var decision = decider.Decide(assessment, granted);
+        var caller = inbound.Withheld ? null : inbound.PresentationNumber ?? inbound.NetworkNumber;
+        var figures = await history.GetAsync(account, caller, inbound.CalledNumber, StorageBudget, ct);
+        var assessment = CallDecider.Default.Assess(snapshot, inbound, figures);
+        var granted = assessment.DivertWanted && await ReserveDivertAsync(assessment, now, ct);
+        var decision = CallDecider.Default.Decide(assessment, granted);
 
-        TryRecord(CallStarted.For(AcsCallRecords.Started(snapshot.AccountId, inbound, decision)));
-        var template = new AcsCallPlan { AccountId = snapshot.AccountId, RecordId = inbound.CallId, StartedAt = now };
+        Record(CallStarted.For(CallRecordFactory.From(inbound, account, decision)));
+        if (assessment.NumberKey is { } key)
+        {
+            Record(CallRecordFactory.Counted(inbound, account, assessment.CallerNumber, key));
+            history.Counted(account, caller, key);
+        }
+
+        var template = new AcsCallPlan { AccountId = account, RecordId = inbound.CallId, StartedAt = now };
         var instruction = AcsDecisionRenderer.Render(decision, template, !string.IsNullOrEmpty(options.Value.CallerId), flows.Any(f => f.Flow == AcsDecisionRenderer.IvrFlow));
-        var normal = assessment.Number?.Route.Steps.SelectMany(s => s.Destinations).FirstOrDefault();
         return instruction with
         {
-            FallbackDestination = decision.Action == DecisionAction.Connect ? normal : null,
-            Count = new CallCount(snapshot.AccountId, assessment.CallerNumber, assessment.NumberKey ?? inbound.CalledNumber, inbound.Withheld, now),
+            FallbackDestination = decision.Action == DecisionAction.Connect ? assessment.Number?.Route.Steps.SelectMany(s => s.Destinations).FirstOrDefault() : null,
+            AccountId = account,
             RecordId = inbound.CallId,
         };
     }
 
-    private async Task<CoreHistory> HistoryAsync(string accountId, InboundCall call, CancellationToken ct)
+    private async Task<bool> ReserveDivertAsync(CallAssessment assessment, DateTimeOffset now, CancellationToken ct)
     {
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        budget.CancelAfter(HistoryBudget);
         try
         {
-            var h = await counters.GetHistoryAsync(accountId, call.PresentationNumber, call.CalledNumber, call.ArrivedAt, budget.Token);
-            return new CoreHistory
-            {
-                CallsFromCallerLastHour = h.CallsFromCallerThisHour,
-                CallsFromCallerLastDay = h.CallsFromCallerToday,
-                WithheldCallsToNumberLastHour = h.WithheldCallsToNumberThisHour,
-                DistinctNumbersCalledToday = h.DistinctNumbersCalledToday,
-                PriorFraudLabels = h.PriorFraudLabels,
-                PriorGenuineLabels = h.PriorGenuineLabels,
-            };
+            return await cap.TryReserveDivertAsync(assessment.Snapshot.AccountId, assessment.NumberKey!, assessment.MaxDivertsPerHour, now, ct)
+                .AsTask().WaitAsync(StorageBudget, time, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (TimeoutException)
         {
-            AcsRoutingLog.HistoryUnavailable(log, ex.GetType().Name);
-            return CoreHistory.Empty;
+            AcsRoutingLog.CapSlow(log, assessment.Call.CallId);
+            return false; // Routed normally and flagged, as when the cap is reached.
         }
     }
 
-    private void TryRecord(CallEvent e)
+    private void Record(CallEvent e)
     {
         try
         {
