@@ -69,9 +69,9 @@ internal sealed partial class AcsOptionsValidator : IValidateOptions<AcsOptions>
             return "Acs__EventGridJwksUri: must be an absolute URI";
         }
 
-        if (string.IsNullOrWhiteSpace(o.CallerId) || !E164().IsMatch(o.CallerId))
+        if (!string.IsNullOrWhiteSpace(o.CallerId) && !E164().IsMatch(o.CallerId))
         {
-            return "Acs__CallerId: required, the ACS phone number in E.164 (e.g. +448001234567) used as caller ID on PSTN legs";
+            return "Acs__CallerId: must be the ACS phone number in E.164 (e.g. +448001234567), used as caller ID on PSTN legs";
         }
 
         if (!ApiVersion().IsMatch(o.ApiVersion ?? ""))
