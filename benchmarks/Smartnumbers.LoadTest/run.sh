@@ -11,7 +11,8 @@ dotnet build functions/Smartnumbers.Functions -c Release -v quiet -nologo >/dev/
 dotnet build benchmarks/Smartnumbers.LoadTest -c Release -v quiet -nologo >/dev/null
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+spill=$(mktemp -d)   # events the app could not write during the run stay here, and go with it
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$spill"; }
 trap cleanup EXIT INT TERM
 
 azurite_port=$(free_port)
@@ -27,7 +28,7 @@ bootstrap=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 ASPNETCORE_ENVIRONMENT=Production \
 Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;" \
 Admin__BootstrapKey="$bootstrap" Twilio__AuthToken="$token" Twilio__PublicBaseUrl="$base" \
-Telemetry__Console=false Hosting__RunTimersStandalone=false Logging__LogLevel__Default=Warning CallRecords__Writers=${WRITERS:-8} \
+Telemetry__Console=false Hosting__RunTimersStandalone=false Logging__LogLevel__Default=Warning CallRecords__Writers=${WRITERS:-8} CallRecords__SpillFolder="$spill" \
   env ${EXTRA_ENV:-} dotnet functions/Smartnumbers.Functions/bin/Release/net10.0/Smartnumbers.Functions.dll --urls "$base" &
 pids+=($!)
 for _ in $(seq 1 300); do curl -fsS "$base/api/health" >/dev/null 2>&1 && break; sleep 0.2; done

@@ -152,9 +152,16 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         {
             if (first || (_queue.Reader.Count == 0 && _spill.HasWaiting()))
             {
-                foreach (var file in _spill.Claim(includeAbandoned: first))
+                try
                 {
-                    await ReplayAsync(file);
+                    foreach (var file in _spill.Claim(includeAbandoned: first))
+                    {
+                        await ReplayAsync(file);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    LogReplayFailed(_log, ex.Message); // Tried again on the next round.
                 }
             }
 
@@ -251,6 +258,9 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Shutdown grace period over with {Pending} call events queued: spilling them to disk")]
     private static partial void LogFlushCut(ILogger logger, int pending);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Replaying spilled call events failed: {Error}")]
+    private static partial void LogReplayFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Replaying {Count} spilled call events from {File}")]
     private static partial void LogReplaying(ILogger logger, int count, string file);
