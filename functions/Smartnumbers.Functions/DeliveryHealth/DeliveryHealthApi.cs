@@ -9,8 +9,9 @@ namespace Smartnumbers.Functions.DeliveryHealth;
 /// <summary>
 /// Registration of the DeliveryHealth area: probers, the site-health store and reader, the ProbeDeliveryHealth timer,
 /// and the event outbox (with its PublishOutbox timer) that every area publishes through.
-/// The ports <see cref="ISiteCatalog"/>, <see cref="IDialPlanSwitch"/> and <see cref="IDestinationOutcomes"/> get
-/// do-nothing defaults only when no other area registered an implementation (TryAdd).
+/// The ports <see cref="ISiteCatalog"/>, <see cref="IDialPlanSwitch"/> and <see cref="IDestinationOutcomes"/> default to
+/// implementations over the configuration and call-record tables unless another area registered its own (TryAdd).
+/// Needs AddAdminApi (configuration tables) and AddTwilio/AddAcs (call records) registered too, as Program.cs does.
 /// </summary>
 internal static class DeliveryHealthApi
 {
@@ -36,9 +37,10 @@ internal static class DeliveryHealthApi
         services.AddSingleton<SiteHealthRound>();
         services.AddSingleton<ProbeDeliveryHealthTimer>();
         services.AddSingleton<ITimerFunction>(sp => sp.GetRequiredService<ProbeDeliveryHealthTimer>());
-        services.TryAddSingleton<ISiteCatalog, NoSiteCatalog>();
-        services.TryAddSingleton<IDialPlanSwitch, NoDialPlanSwitch>();
-        services.TryAddSingleton<IDestinationOutcomes, NoDestinationOutcomes>();
+        services.AddSingleton<SiteStateMirror>();
+        services.TryAddSingleton<ISiteCatalog, ConfigSiteCatalog>();
+        services.TryAddSingleton<IDialPlanSwitch, ConfigDialPlanSwitch>();
+        services.TryAddSingleton<IDestinationOutcomes, CallRecordDestinationOutcomes>();
         return services;
     }
 

@@ -4,7 +4,7 @@ namespace Smartnumbers.Functions.DeliveryHealth;
 
 /// <summary>
 /// Port: recent delivery attempts to destinations, as recorded by the carrier adapters in their call records (the
-/// passive health signal). <see cref="NoDestinationOutcomes"/> is the default when no outcome source is registered.
+/// passive health signal); <see cref="CallRecordDestinationOutcomes"/> reads the DeliveryOutcomes table.
 /// </summary>
 public interface IDestinationOutcomes
 {

@@ -1,8 +1,7 @@
 namespace Smartnumbers.Functions.DeliveryHealth;
 
 /// <summary>
-/// Port: every configured site of every account. Implemented over the admin area's site store (the lead wires it);
-/// until one is registered, <see cref="NoSiteCatalog"/> lists none and the probe round does nothing.
+/// Port: every configured site of every account (<see cref="ConfigSiteCatalog"/> reads the configuration table).
 /// </summary>
 public interface ISiteCatalog
 {

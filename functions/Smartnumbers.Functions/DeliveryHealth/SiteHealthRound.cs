@@ -15,6 +15,7 @@ internal sealed partial class SiteHealthRound(
     ProbeRunner probes,
     IDestinationOutcomes outcomes,
     IDialPlanSwitch plans,
+    SiteStateMirror mirror,
     IOptions<DeliveryHealthOptions> options,
     TimeProvider time,
     ILogger<SiteHealthRound> log)
@@ -61,6 +62,7 @@ internal sealed partial class SiteHealthRound(
             }
         }
 
+        await MirrorAsync(site, state, ct);
         if (state.FailoverPending || state.FailbackPending)
         {
             state = await SwitchPlanAsync(site, state, etag, ct);
@@ -71,12 +73,6 @@ internal sealed partial class SiteHealthRound(
 
     private async Task<SiteHealthState> SwitchPlanAsync(SiteToProbe site, SiteHealthState state, ETag? etag, CancellationToken ct)
     {
-        if (!plans.IsAvailable)
-        {
-            LogNoPlanSwitch(log, site.AccountId, site.SiteId, state.Failover!.PlanId);
-            return state;
-        }
-
         try
         {
             var t = state.FailoverPending ? await FailOverAsync(site, state, ct) : await FailBackAsync(site, state, ct);
@@ -117,6 +113,19 @@ internal sealed partial class SiteHealthRound(
         return SiteHealthMachine.CompleteFailback(state, FailbackOutcome.Restored, failover.PreviousPlanId, time.GetUtcNow());
     }
 
+    /// <summary>Routing reads DownSites from the snapshot: keep the configuration's "sitestate" row in step (retried every round).</summary>
+    private async Task MirrorAsync(SiteToProbe site, SiteHealthState state, CancellationToken ct)
+    {
+        try
+        {
+            await mirror.EnsureAsync(site.AccountId, site.SiteId, state.Status, state.LastDetail ?? "", ct);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        {
+            LogMirrorFailed(log, ex, site.AccountId, site.SiteId);
+        }
+    }
+
     private async Task<ETag?> CommitAsync(SiteToProbe site, SiteTransition t, ETag? etag, CancellationToken ct)
     {
         var (events, audit) = SiteHealthNotices.For(site, t.Events);
@@ -148,8 +157,8 @@ internal sealed partial class SiteHealthRound(
     [LoggerMessage(Level = LogLevel.Information, Message = "Site {Account}/{Site}: another instance changed its health first; this round recorded nothing")]
     private static partial void LogConflict(ILogger logger, string account, string site);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {Account}/{Site}: failover plan {Plan} not switched: no dial-plan switch is registered")]
-    private static partial void LogNoPlanSwitch(ILogger logger, string account, string site, string plan);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Site {Account}/{Site}: publishing its status to the snapshot failed; retrying next round")]
+    private static partial void LogMirrorFailed(ILogger logger, Exception ex, string account, string site);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Site {Account}/{Site}: switching failover plan {Plan} failed; retrying next round")]
     private static partial void LogPlanSwitchFailed(ILogger logger, Exception ex, string account, string site, string plan);

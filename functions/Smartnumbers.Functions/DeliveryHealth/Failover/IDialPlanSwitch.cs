@@ -3,12 +3,9 @@ namespace Smartnumbers.Functions.DeliveryHealth.Failover;
 /// <summary>
 /// Port onto the admin area's plan switching (the same service the admin API and the IVR use, so the change is
 /// ETag-guarded, audited with the given channel, refreshes the snapshot and publishes DialPlan.Activated/Deactivated).
-/// Until one is registered, <see cref="NoDialPlanSwitch"/> leaves failovers pending (retried every round) and says so.
 /// </summary>
 public interface IDialPlanSwitch
 {
-    bool IsAvailable { get; }
-
     Task<ActivePlan> GetActiveAsync(string accountId, CancellationToken cancellationToken);
 
     /// <summary>Makes <paramref name="planId"/> the active plan (loading it if needed); returns the new state.</summary>
