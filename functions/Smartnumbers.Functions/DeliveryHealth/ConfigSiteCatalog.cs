@@ -18,7 +18,7 @@ internal sealed class ConfigSiteCatalog(TableStore store) : ISiteCatalog
         await foreach (var row in store.Table(ConfigRows.Table).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (DocumentColumns.Read(row, DocumentColumns.Json) is { } json
-                && JsonSerializer.Deserialize(json, ConfigJsonContext.Default.Site) is { } site)
+                && JsonSerializer.Deserialize(json, ConfigJsonContext.Web.Site) is { } site)
             {
                 sites.Add(new SiteToProbe(row.PartitionKey, row.RowKey[ConfigRows.SitePrefix.Length..], site));
             }

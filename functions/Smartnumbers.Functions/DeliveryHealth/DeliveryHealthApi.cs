@@ -39,7 +39,7 @@ internal static class DeliveryHealthApi
         services.AddSingleton<ITimerFunction>(sp => sp.GetRequiredService<ProbeDeliveryHealthTimer>());
         services.AddSingleton<SiteStateMirror>();
         services.TryAddSingleton<ISiteCatalog, ConfigSiteCatalog>();
-        services.TryAddSingleton<IDialPlanSwitch, ConfigDialPlanSwitch>();
+        services.TryAddSingleton<IDialPlanSwitch, RoutingControlPlanSwitch>();
         services.TryAddSingleton<IDestinationOutcomes, CallRecordDestinationOutcomes>();
         return services;
     }

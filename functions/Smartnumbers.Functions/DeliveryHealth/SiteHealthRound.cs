@@ -92,25 +92,22 @@ internal sealed partial class SiteHealthRound(
         var before = await plans.GetActiveAsync(site.AccountId, ct);
         var after = string.Equals(before.PlanId, plan, StringComparison.Ordinal)
             ? before
-            : await plans.ActivateAsync(site.AccountId, plan, SiteHealthNotices.Channel, $"site {site.SiteId} is down: {state.LastDetail}", ct);
+            : await plans.ActivateAsync(site.AccountId, plan, site.SiteId, $"site {site.SiteId} is down: {state.LastDetail}", null, ct)
+              ?? throw new InvalidOperationException("unconditional activation reported a precondition failure");
         return SiteHealthMachine.CompleteFailover(state, before.PlanId, after.Version, time.GetUtcNow());
     }
 
+    /// <summary>Hands the plan back only if the plan state is exactly as our failover left it (its ETag as If-Match).</summary>
     private async Task<SiteTransition> FailBackAsync(SiteToProbe site, SiteHealthState state, CancellationToken ct)
     {
         var failover = state.Failover!;
-        var current = await plans.GetActiveAsync(site.AccountId, ct);
-        if (!string.Equals(current.Version, failover.VersionAfterActivation, StringComparison.Ordinal)
-            || !string.Equals(current.PlanId, failover.PlanId, StringComparison.Ordinal))
-        {
-            return SiteHealthMachine.CompleteFailback(state, FailbackOutcome.LeftManualChange, null, time.GetUtcNow());
-        }
-
         var reason = $"site {site.SiteId} is back up; restoring the plan active before the outage";
-        _ = failover.PreviousPlanId is { } previous
-            ? await plans.ActivateAsync(site.AccountId, previous, SiteHealthNotices.Channel, reason, ct)
-            : await plans.DeactivateAsync(site.AccountId, SiteHealthNotices.Channel, reason, ct);
-        return SiteHealthMachine.CompleteFailback(state, FailbackOutcome.Restored, failover.PreviousPlanId, time.GetUtcNow());
+        var restored = failover.PreviousPlanId is { } previous
+            ? await plans.ActivateAsync(site.AccountId, previous, site.SiteId, reason, failover.VersionAfterActivation, ct)
+            : await plans.DeactivateAsync(site.AccountId, site.SiteId, reason, failover.VersionAfterActivation, ct);
+        return restored is null
+            ? SiteHealthMachine.CompleteFailback(state, FailbackOutcome.LeftManualChange, null, time.GetUtcNow())
+            : SiteHealthMachine.CompleteFailback(state, FailbackOutcome.Restored, failover.PreviousPlanId, time.GetUtcNow());
     }
 
     /// <summary>Routing reads DownSites from the snapshot: keep the configuration's "sitestate" row in step (retried every round).</summary>

@@ -5,7 +5,6 @@ using Smartnumbers.Core.Configuration;
 using Smartnumbers.Core.Health;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.DeliveryHealth;
-using Smartnumbers.Functions.DeliveryHealth.Failover;
 using Smartnumbers.Functions.Events;
 using Smartnumbers.Functions.Tests.Accounts;
 using Smartnumbers.Functions.Tests.Infrastructure;
@@ -17,7 +16,20 @@ public sealed class FailoverTests(SmartnumbersAppFactory factory)
 {
     private SiteHealthRound Round => factory.Services.GetRequiredService<SiteHealthRound>();
 
-    private IDialPlanSwitch Plans => factory.Services.GetRequiredService<IDialPlanSwitch>();
+    private IRoutingControl Routing => factory.Services.GetRequiredService<IRoutingControl>();
+
+    private static readonly AuditActor ByHand = new("operator", "admin", AuditActor.Api);
+
+    private async Task ActivateByHandAsync(string account, string plan)
+    {
+        var (state, _) = await Routing.GetPlanStateAsync(account);
+        if (!state.LoadedSlots.Values.Contains(plan))
+        {
+            Assert.True((await Routing.LoadPlanAsync(account, plan, null, ByHand)).Succeeded);
+        }
+
+        Assert.True((await Routing.ActivatePlanAsync(account, plan, ByHand)).Succeeded);
+    }
 
     private sealed record Setup(string Account, string Number, SiteToProbe Site, LocalHttpEndpoint Pbx);
 
@@ -28,7 +40,7 @@ public sealed class FailoverTests(SmartnumbersAppFactory factory)
         var (account, number) = await TestAccounts.CreateAsync(documents, "+441134960000");
         await HealthTestData.PutPlanAsync(documents, account, "leeds-closed", number, "+442079460000");
         await HealthTestData.PutPlanAsync(documents, account, "weekend", number, "+441134960999");
-        await Plans.ActivateAsync(account, "weekend", "api", "test set-up", default);
+        await ActivateByHandAsync(account, "weekend");
         var pbx = new LocalHttpEndpoint(FreePort.Next(), ctx => Task.CompletedTask);
         await pbx.StartAsync();
         var site = await HealthTestData.PutSiteAsync(documents, account, "leeds", new Site
@@ -104,8 +116,8 @@ public sealed class FailoverTests(SmartnumbersAppFactory factory)
         await RoundsAsync(s, 2);
         Assert.Equal("leeds-closed", (await SnapshotAsync(s.Account)).PlanState.ActivePlanId);
 
-        await Plans.ActivateAsync(s.Account, "weekend", "api", "operator chose weekend", default);
-        await Plans.ActivateAsync(s.Account, "leeds-closed", "api", "operator went back to leeds-closed", default);
+        await ActivateByHandAsync(s.Account, "weekend");
+        await ActivateByHandAsync(s.Account, "leeds-closed");
 
         await s.Pbx.StartAsync();
         await RoundsAsync(s, 2);

@@ -16,13 +16,13 @@ internal static class HealthTestData
     public static async Task PutPlanAsync(ConfigDocuments documents, string account, string plan, string number, string destination)
     {
         var doc = new DialPlan { Name = plan, Entries = [new DialPlanEntry { Number = number, Route = TestAccounts.RouteTo(destination) }] };
-        var put = await documents.PutAsync(account, ConfigRows.Plan(plan), doc, ConfigJsonContext.Default.DialPlan, null, TestAccounts.Actor, "plans/" + plan, default);
+        var put = await documents.PutAsync(account, ConfigRows.Plan(plan), doc, ConfigJsonContext.Web.DialPlan, null, TestAccounts.Actor, "plans/" + plan, default);
         Assert.Equal(WriteOutcome.Done, put.Outcome);
     }
 
     public static async Task<SiteToProbe> PutSiteAsync(ConfigDocuments documents, string account, string siteId, Site site)
     {
-        var put = await documents.PutAsync(account, ConfigRows.Site(siteId), site, ConfigJsonContext.Default.Site, null, TestAccounts.Actor, "sites/" + siteId, default);
+        var put = await documents.PutAsync(account, ConfigRows.Site(siteId), site, ConfigJsonContext.Web.Site, null, TestAccounts.Actor, "sites/" + siteId, default);
         Assert.Equal(WriteOutcome.Done, put.Outcome);
         return new SiteToProbe(account, siteId, site);
     }

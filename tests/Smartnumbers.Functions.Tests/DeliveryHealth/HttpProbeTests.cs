@@ -11,7 +11,7 @@ public sealed class HttpProbeTests
     private static readonly HttpProber Prober = new(new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>());
 
     private static Probe Http(string url, IReadOnlyList<int>? healthy = null) =>
-        new() { Kind = ProbeKind.Http, Target = url, TimeoutMs = 1000, HealthyCodes = healthy };
+        new() { Kind = ProbeKind.Http, Target = url, TimeoutMs = 3000, HealthyCodes = healthy };
 
     [Fact]
     public async Task Endpoint_switched_off_is_unhealthy_and_switched_on_again_is_healthy()

@@ -5,7 +5,7 @@ namespace Smartnumbers.Functions.Tests.DeliveryHealth;
 
 public sealed class SipOptionsProbeTests(KamailioPeers peers) : IClassFixture<KamailioPeers>
 {
-    private static Probe Sip(string target, int timeoutMs = 1000, IReadOnlyList<int>? healthy = null) =>
+    private static Probe Sip(string target, int timeoutMs = 2000, IReadOnlyList<int>? healthy = null) =>
         new() { Kind = ProbeKind.SipOptions, Target = target, TimeoutMs = timeoutMs, HealthyCodes = healthy };
 
     [Fact]

