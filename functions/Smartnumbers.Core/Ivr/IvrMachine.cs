@@ -48,6 +48,30 @@ public sealed class IvrMachine(IvrOptions options)
         _ => throw new InvalidOperationException($"The IVR has no prompt to repeat in step {session.Step}."),
     };
 
+    /// <summary>
+    /// Picks the session up again after its last step was interrupted (a request whose result never came back, a
+    /// duplicate delivery): the current prompt, or for a step awaiting a result, an apology and the step before it.
+    /// </summary>
+    public IvrTransition Resume(IvrSession session, IvrContext context) => session.Step switch
+    {
+        IvrStep.VerifyingPin => IvrTransition.Speak(
+            session with { Step = IvrStep.EnterStaffId, StaffId = null, Attempts = 0 },
+            EntryPrompt([IvrPhrases.Interrupted, IvrPhrases.EnterStaffId])),
+        IvrStep.Applying => WithStaff(session, context, staff =>
+        {
+            var menu = session with { Step = IvrStep.Menu, Attempts = 0, Slot = null, PlanId = null };
+            return IvrTransition.Speak(menu, _menu.PromptFor(menu, context, staff, [IvrPhrases.Interrupted]));
+        }),
+        _ when session.Step.IsFinished() => End(session, session.Step),
+        _ => Repeat(session, context),
+    };
+
+    /// <summary>What a call hears when its session is gone (expired, or the account was removed).</summary>
+    public static IvrPrompt SessionEnded { get; } = new([IvrPhrases.SessionEnded, IvrPhrases.Goodbye], null);
+
+    /// <summary>What a call hears when the line cannot work (storage unreachable).</summary>
+    public static IvrPrompt Unavailable { get; } = new([IvrPhrases.Unavailable, IvrPhrases.Goodbye], null);
+
     internal static IvrTransition End(IvrSession session, IvrStep step, params string[] sentences) =>
         IvrTransition.Speak(session with { Step = step, Slot = null, PlanId = null }, new IvrPrompt([.. sentences, IvrPhrases.Goodbye], null));
 

@@ -29,6 +29,9 @@ internal static class IvrPhrases
     public const string OverrideCancelled = "Your override is cancelled. Calls to your number ring as normal.";
     public const string NoOverrideToCancel = "You had no override to cancel.";
     public const string ChangeFailed = "Sorry, the change could not be made, and nothing was changed. Please try again.";
+    public const string Interrupted = "Sorry, something went wrong, and we could not confirm your last request. Please check before trying again.";
+    public const string SessionEnded = "Sorry, this session has ended. Please call again.";
+    public const string Unavailable = "Sorry, the control line is not available at the moment. Please try again later.";
     public const string PlansChanged = "The loaded plans have changed, and nothing was changed.";
 
     public static string Hello(string name) => $"Hello {name}.";

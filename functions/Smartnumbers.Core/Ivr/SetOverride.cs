@@ -12,5 +12,5 @@ public sealed record SetOverride : IvrAction
     public DateTimeOffset? ExpiresAt { get; init; }
 
     public override string Describe() =>
-        $"override {string.Join(", ", Numbers)} to {Destination} " + (ExpiresAt is { } at ? $"until {at:O}" : "until cancelled");
+        $"override {string.Join(", ", Numbers)} to the calling phone ending {Destination[^Math.Min(3, Destination.Length)..]} " + (ExpiresAt is { } at ? $"until {at:O}" : "until cancelled");
 }
