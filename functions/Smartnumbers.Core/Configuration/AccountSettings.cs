@@ -10,4 +10,19 @@ public sealed record AccountSettings
     public string TimeZone { get; init; } = "Europe/London";
     public ScreeningOptions Screening { get; init; } = new();
     public Announcements Announcements { get; init; } = new();
+
+    /// <summary>Field-level errors; empty when valid.</summary>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        ConfigChecks.Required(Name, "name", errors);
+        if (string.IsNullOrWhiteSpace(HomeRegion) || !Numbers.PhoneNumberParser.Util.GetSupportedRegions().Contains(HomeRegion))
+        {
+            errors.Add(new("homeRegion", "Must be an ISO 3166 region code libphonenumber supports, e.g. GB."));
+        }
+        ConfigChecks.TimeZone(TimeZone ?? "", "timeZone", errors);
+        Screening?.Validate("screening", errors);
+        Announcements?.Validate("announcements", errors);
+        return errors;
+    }
 }

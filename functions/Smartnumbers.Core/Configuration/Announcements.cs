@@ -8,4 +8,12 @@ public sealed record Announcements
     public string? Blocked { get; init; }
     /// <summary>Played after the last step of a route fails, before hanging up.</summary>
     public string? Closed { get; init; }
+
+    internal void Validate(string field, List<FieldError> errors)
+    {
+        ConfigChecks.MaxLength(Acr, $"{field}.acr", errors, ConfigLimits.MaxAnnouncementLength);
+        ConfigChecks.MaxLength(Icr, $"{field}.icr", errors, ConfigLimits.MaxAnnouncementLength);
+        ConfigChecks.MaxLength(Blocked, $"{field}.blocked", errors, ConfigLimits.MaxAnnouncementLength);
+        ConfigChecks.MaxLength(Closed, $"{field}.closed", errors, ConfigLimits.MaxAnnouncementLength);
+    }
 }

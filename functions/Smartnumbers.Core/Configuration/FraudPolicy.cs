@@ -13,4 +13,18 @@ public sealed record FraudPolicy
     public Route? TrustedRoute { get; init; }
     /// <summary>Pass the score and tags to the answering agent before answer.</summary>
     public bool NotifyAgent { get; init; } = true;
+
+    internal void Validate(string field, List<FieldError> errors)
+    {
+        ConfigChecks.Range(Threshold, 0, 100, $"{field}.threshold", errors);
+        ConfigChecks.Range(MaxDivertsPerHour, 0, ConfigLimits.MaxDivertsPerHourLimit, $"{field}.maxDivertsPerHour", errors);
+        if (HighRiskRoute is not null)
+        {
+            ConfigChecks.Route(HighRiskRoute, $"{field}.highRiskRoute", errors);
+        }
+        if (TrustedRoute is not null)
+        {
+            ConfigChecks.Route(TrustedRoute, $"{field}.trustedRoute", errors);
+        }
+    }
 }

@@ -13,4 +13,19 @@ public sealed record NumberConfig
     public bool ControlLine { get; init; }
     /// <summary>IANA zone for time-of-day rules and attributes; null means the account's.</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>Field-level errors; empty when valid. The number itself (the URL's e164) is checked by <see cref="IsValidNumber"/>.</summary>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        ConfigChecks.MaxLength(Label, "label", errors, ConfigLimits.MaxNameLength);
+        Screening?.Validate("screening", errors);
+        Fraud?.Validate("fraud", errors);
+        ConfigChecks.Route(Route, "route", errors);
+        ConfigChecks.TimeZone(TimeZone, "timeZone", errors);
+        return errors;
+    }
+
+    /// <summary>True for a valid E.164 number (libphonenumber), or an Ofcom drama-range number used in tests.</summary>
+    public static bool IsValidNumber(string? e164) => ConfigChecks.IsE164(e164);
 }

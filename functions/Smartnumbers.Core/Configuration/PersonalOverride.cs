@@ -9,4 +9,17 @@ public sealed record PersonalOverride
     public DateTimeOffset? ExpiresAt { get; init; }
     /// <summary>The staff member who set it, when set from the IVR.</summary>
     public string? SetBy { get; init; }
+
+    /// <summary>Field-level errors; empty when valid.</summary>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        ConfigChecks.Destinations(Destinations, "destinations", errors, ConfigLimits.MaxDestinationsPerStep);
+        ConfigChecks.Range(RingSeconds, ConfigLimits.MinRingSeconds, ConfigLimits.MaxRingSeconds, "ringSeconds", errors);
+        if (SetBy is not null && !ConfigChecks.IsStaffId(SetBy))
+        {
+            errors.Add(new("setBy", "A staff id: 3 to 10 digits."));
+        }
+        return errors;
+    }
 }

@@ -10,4 +10,19 @@ public sealed record ScreeningOptions
     public ScreeningResponse? Icr { get; init; }
     /// <summary>What a block-list hit does; null means busy.</summary>
     public ScreeningResponse? Blocked { get; init; }
+
+    internal void Validate(string field, List<FieldError> errors)
+    {
+        Check(Acr, $"{field}.acr", errors);
+        Check(Icr, $"{field}.icr", errors);
+        Check(Blocked, $"{field}.blocked", errors);
+    }
+
+    private static void Check(ScreeningResponse? value, string field, List<FieldError> errors)
+    {
+        if (value is { } v && !Enum.IsDefined(v))
+        {
+            errors.Add(new(field, "One of off, announcement, busy, unallocated."));
+        }
+    }
 }

@@ -1,9 +1,11 @@
+using Smartnumbers.Functions.Accounts;
+
 namespace Smartnumbers.Functions.Admin;
 
-/// <summary>Registration of the Admin area (placeholder until its issue lands).</summary>
+/// <summary>Registration of the Admin area: account storage (config, snapshots, counters) and the operator admin API.</summary>
 internal static class AdminApi
 {
-    public static IServiceCollection AddAdminApi(this IServiceCollection services) => services;
+    public static IServiceCollection AddAdminApi(this IServiceCollection services) => services.AddAccountStorage();
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app) => app;
 }

@@ -1,9 +1,99 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Twilio.Twiml;
+
 namespace Smartnumbers.Functions.Twilio;
 
-/// <summary>Registration of the Twilio area (placeholder until its issue lands).</summary>
-internal static class TwilioApi
+/// <summary>
+/// The Twilio carrier endpoints under /api/twilio, every one behind <see cref="TwilioSignatureFilter"/>:
+/// POST dial-result (next step on busy/no-answer/failed, else hang up; records the step outcome) and
+/// POST status (records the call's final status and duration).
+/// </summary>
+internal static partial class TwilioApi
 {
-    public static IServiceCollection AddTwilio(this IServiceCollection services) => services;
+    public static IServiceCollection AddTwilio(this IServiceCollection services)
+    {
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+        services.AddSingleton<TwilioSignatureFilter>();
+        services.AddSingleton<TwilioDialer>();
+        services.AddCallRecords();
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapTwilioApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapTwilioApi(this IEndpointRouteBuilder app)
+    {
+        var twilio = app.MapGroup("/api/twilio")
+            .AddEndpointFilter<TwilioSignatureFilter>()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        twilio.MapPost("/dial-result", DialResult);
+        twilio.MapPost("/status", Status);
+        return app;
+    }
+
+    /// <summary>POST /api/twilio/dial-result: Twilio's &lt;Dial action&gt; callback.</summary>
+    internal static IResult DialResult(HttpRequest request, TwilioDialer dialer, CallRecordWriter records, TimeProvider time, ILogger<TwilioDialer> log)
+    {
+        var form = request.Form;
+        var state = dialer.Link?.Read(request.Query);
+        if (state is null)
+        {
+            LogBadActionLink(log, request.QueryString.Value?.Length ?? 0);
+            return new TwimlResponse().Hangup().ToResult();
+        }
+
+        var status = form["DialCallStatus"].ToString();
+        try
+        {
+            var step = state.Sequence.Steps[state.Step];
+            records.Enqueue(new CallStepEnded
+            {
+                CallId = state.CallId,
+                At = time.GetUtcNow(),
+                AccountId = state.AccountId,
+                StartedAt = state.StartedAt,
+                Carrier = "twilio",
+                Outcome = new CallStepOutcome(state.Step, step.Destinations, status.Length == 0 ? "failed" : status,
+                    Int(form["DialSipResponseCode"]), Int(form["DialCallDuration"]), time.GetUtcNow()),
+            });
+        }
+        catch (IOException ex)
+        {
+            LogRecordFailed(log, state.CallId, ex.Message); // The spill folder is unwritable: the call still goes on.
+        }
+
+        return dialer.AfterStep(state, status).ToResult();
+    }
+
+    /// <summary>POST /api/twilio/status: the call's status callback.</summary>
+    internal static IResult Status(HttpRequest request, CallRecordWriter records, TimeProvider time, ILogger<TwilioDialer> log)
+    {
+        var form = request.Form;
+        var callId = form["CallSid"].ToString();
+        var status = form["CallStatus"].ToString();
+        if (callId.Length > 0 && status is "completed" or "busy" or "no-answer" or "failed" or "canceled")
+        {
+            try
+            {
+                records.Enqueue(new CallEnded { CallId = callId, At = time.GetUtcNow(), Status = status, DurationSeconds = Int(form["CallDuration"]) });
+            }
+            catch (IOException ex)
+            {
+                LogRecordFailed(log, callId, ex.Message);
+            }
+        }
+
+        return new TwimlResponse().ToResult();
+    }
+
+    private static int? Int(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "SECURITY: signed Twilio dial-result with a missing or altered action URL (query of {Length} chars); hanging up")]
+    private static partial void LogBadActionLink(ILogger logger, int length);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Could not queue the record of call {CallId}: {Error}")]
+    private static partial void LogRecordFailed(ILogger logger, string callId, string error);
 }

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Smartnumbers.LoadTest;
+
+/// <summary>Command line: --base URL --token T [--public-base URL] [--to E164] [--seconds N] [--warmup N] [--connections N] [--path P].</summary>
+internal sealed record LoadOptions(string BaseUrl, string Token, string PublicBase, string To, int Seconds, int Warmup, int Connections, string SignedPath)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            map[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        string Get(string key, string fallback) => map.TryGetValue(key, out var v) ? v : fallback;
+        int Int(string key, int fallback) => int.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var baseUrl = Get("base", "http://127.0.0.1:7071").TrimEnd('/');
+        return new LoadOptions(baseUrl,
+            map.TryGetValue("token", out var t) ? t : throw new ArgumentException("--token (the app's Twilio__AuthToken) is required"),
+            Get("public-base", baseUrl).TrimEnd('/'), Get("to", "+441134960001"),
+            Int("seconds", 10), Int("warmup", 3), Int("connections", 16), Get("path", "/api/twilio/voice"));
+    }
+}

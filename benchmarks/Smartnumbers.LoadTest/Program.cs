@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using Smartnumbers.LoadTest;
+using Smartnumbers.Functions.Twilio;
+
+// Drives a running app: the bare GET /api/ping and signed POST /api/twilio/voice, alternately, in one run, and reports
+// requests/s and p50/p99 for each. Requests are signed up front so the client spends its CPU on sending.
+var options = LoadOptions.Parse(args);
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
+using var http = new HttpClient(handler) { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromSeconds(15) };
+
+const int Pool = 4096;
+var signed = Enumerable.Range(0, Pool).Select(i =>
+{
+    var form = new Dictionary<string, string>
+    {
+        ["AccountSid"] = "AC00000000000000000000000000000000",
+        ["ApiVersion"] = "2010-04-01",
+        ["CallSid"] = "CA" + Guid.NewGuid().ToString("N"),
+        ["CallStatus"] = "ringing",
+        ["Called"] = options.To,
+        ["Caller"] = "+4477009" + (10000 + i).ToString(CultureInfo.InvariantCulture),
+        ["Direction"] = "inbound",
+        ["From"] = "+4477009" + (10000 + i).ToString(CultureInfo.InvariantCulture),
+        ["FromCountry"] = "GB",
+        ["To"] = options.To,
+    };
+    var signature = TwilioSignature.Compute(options.Token, options.PublicBase + options.SignedPath, form.ToDictionary(p => p.Key, p => new StringValues(p.Value)));
+    return (Body: new FormUrlEncodedContent(form).ReadAsByteArrayAsync().GetAwaiter().GetResult(), Signature: signature);
+}).ToArray();
+
+HttpRequestMessage Ping(long _) => new(HttpMethod.Get, "/api/ping");
+
+HttpRequestMessage Voice(long n)
+{
+    var (body, signature) = signed[n % Pool];
+    var request = new HttpRequestMessage(HttpMethod.Post, options.SignedPath) { Content = new ByteArrayContent(body) };
+    request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+    request.Headers.Add(TwilioSignature.HeaderName, signature);
+    return request;
+}
+
+var check = await http.SendAsync(Voice(0));
+Console.WriteLine($"{options.SignedPath} answers {(int)check.StatusCode} {check.Content.Headers.ContentType}: {await check.Content.ReadAsStringAsync()}");
+if (!check.IsSuccessStatusCode)
+{
+    Console.Error.WriteLine("The signed endpoint refused the request: check --token and --public-base (the app's Twilio__AuthToken / Twilio__PublicBaseUrl).");
+    return 1;
+}
+
+Console.WriteLine($"warm-up {options.Warmup} s each, then {options.Seconds} s per endpoint, twice, alternating; {options.Connections} connections");
+await LoadRunner.RunAsync("warm-up ping", http, options.Connections, TimeSpan.FromSeconds(options.Warmup), Ping);
+await LoadRunner.RunAsync("warm-up voice", http, options.Connections, TimeSpan.FromSeconds(options.Warmup), Voice);
+var results = new List<LoadResult>();
+for (var round = 0; round < 2; round++)
+{
+    foreach (var (name, next) in new (string, Func<long, HttpRequestMessage>)[] { ("GET /api/ping", Ping), ("POST " + options.SignedPath, Voice) })
+    {
+        var result = await LoadRunner.RunAsync(name, http, options.Connections, TimeSpan.FromSeconds(options.Seconds), next);
+        results.Add(result);
+        Console.WriteLine(result);
+    }
+}
+
+var ping = results.Where(r => r.Name.EndsWith("ping", StringComparison.Ordinal)).ToList();
+var voice = results.Except(ping).ToList();
+var ratio = voice.Sum(r => r.PerSecond) / ping.Sum(r => r.PerSecond);
+var p99 = voice.Max(r => r.P99Ms);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"signed/bare throughput {ratio:F2}x (target >= 0.80), worst signed p99 {p99:F2} ms (target <= 10): {(ratio >= 0.8 && p99 <= 10 ? "MET" : "NOT MET")}"));
+return 0;

@@ -1,0 +1,121 @@
+using Smartnumbers.Core.Calls;
+using Smartnumbers.Core.Configuration;
+using Smartnumbers.Core.Risk;
+using Smartnumbers.Core.Screening;
+
+namespace Smartnumbers.Core.Decisions;
+
+/// <summary>
+/// The per-call decision, pure (no I/O, no clock: time is <see cref="InboundCall.ArrivedAt"/>), thread-safe, never
+/// throwing on odd caller data. Two phases keep the divert cap exact without I/O here:
+/// <list type="number">
+/// <item><see cref="Assess"/>: allow list (skips the rest) → block list → ACR → ICR → Call DNA → score → fraud policy.</item>
+/// <item>If <see cref="CallAssessment.DivertWanted"/>, the adapter atomically reserves one of the number's
+/// <see cref="CallAssessment.MaxDivertsPerHour"/> slots for the current clock hour in storage.</item>
+/// <item><see cref="Decide"/> with the reservation's outcome: reject, or route (override → active plan → normal;
+/// fraud divert or trusted route; time rules; down-site skipping).</item>
+/// </list>
+/// <see cref="Simulate"/> runs both phases for the admin simulator.
+/// </summary>
+public sealed class CallDecider
+{
+    /// <summary>A decider with <see cref="RiskModel.Default"/>.</summary>
+    public static CallDecider Default { get; } = new();
+
+    public CallDecider(RiskModel? model = null) => Model = model ?? RiskModel.Default;
+
+    public RiskModel Model { get; }
+
+    /// <summary>Phase one: screening, Call DNA, score and fraud policy. Never throws for any call data.</summary>
+    public CallAssessment Assess(AccountSnapshot snapshot, InboundCall call, CallerHistory? history = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(call);
+        var explanation = new List<string>(8);
+        var facts = CallFactsBuilder.Build(snapshot, call, history ?? CallerHistory.Empty);
+        var baseline = new CallAssessment
+        {
+            Snapshot = snapshot,
+            Call = call,
+            History = facts.History,
+            Number = facts.Number,
+            NumberKey = facts.CalledKey,
+            CallerNumber = facts.CallerE164,
+            Explanation = explanation,
+        };
+        if (facts.Number is null)
+        {
+            explanation.Add("The called number is not configured in this account.");
+            return baseline with { Rejection = Reject(DecisionReasons.UnknownNumber, ScreeningResponse.Unallocated, null, RiskAssessment.NotScored, explanation) };
+        }
+        if (facts.Index.Allow.Match(call.Withheld, facts.Presentation.E164) != ListMatch.None)
+        {
+            explanation.Add("Allow list: trusted caller; screening and scoring skipped.");
+            return baseline with { Trusted = true };
+        }
+        var verdict = Screener.Screen(facts);
+        if (verdict is not null)
+        {
+            explanation.Add(verdict.Explanation);
+            return baseline with { Rejection = Reject(verdict.Reason, verdict.Response, verdict.AnnouncementText, RiskAssessment.NotScored, explanation) };
+        }
+        explanation.Add("Screening passed.");
+        var risk = Model.Assess(CallDnaExtractor.Extract(facts));
+        explanation.Add($"Call DNA score {risk.Score}{(risk.Tags.Count > 0 ? " (" + string.Join(", ", risk.Tags) + ")" : "")}.");
+        var policy = facts.Number.Fraud;
+        var highRisk = policy is { Enabled: true } && risk.Score >= policy.Threshold;
+        var divertWanted = highRisk && policy!.HighRiskRoute is not null && policy.MaxDivertsPerHour > 0;
+        if (highRisk)
+        {
+            explanation.Add(divertWanted
+                ? $"High risk (threshold {policy!.Threshold}): divert to the high-risk route wanted, cap {policy.MaxDivertsPerHour}/hour."
+                : $"High risk (threshold {policy!.Threshold}): flagged; no divert configured.");
+        }
+        return baseline with
+        {
+            Risk = risk,
+            HighRisk = highRisk,
+            DivertWanted = divertWanted,
+            MaxDivertsPerHour = policy?.MaxDivertsPerHour ?? 0,
+        };
+    }
+
+    /// <summary>
+    /// Phase two: the routing decision. <paramref name="divertGranted"/> is storage's answer to "may this call take one
+    /// of this hour's divert slots?" (ignored unless <see cref="CallAssessment.DivertWanted"/>).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Instance API: deciders may carry routing options later.")]
+    public RoutingDecision Decide(CallAssessment assessment, bool divertGranted = false)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (assessment.Rejection is not null)
+        {
+            return assessment.Rejection;
+        }
+        return RouteBuilder.Build(assessment, divertGranted);
+    }
+
+    /// <summary>Both phases at once, for the simulator (<paramref name="divertGranted"/> stands in for the cap).</summary>
+    public RoutingDecision Simulate(AccountSnapshot snapshot, InboundCall call, CallerHistory? history = null, bool divertGranted = true) =>
+        Decide(Assess(snapshot, call, history), divertGranted);
+
+    private static RoutingDecision Reject(string reason, ScreeningResponse response, string? text, RiskAssessment risk, List<string> explanation)
+    {
+        var mode = response switch
+        {
+            ScreeningResponse.Announcement => RejectMode.Announcement,
+            ScreeningResponse.Unallocated => RejectMode.Unallocated,
+            _ => RejectMode.Busy,
+        };
+        return new RoutingDecision
+        {
+            Action = DecisionAction.Reject,
+            RejectMode = mode,
+            Reason = reason,
+            SipCode = mode switch { RejectMode.Busy => 486, RejectMode.Unallocated => 404, _ => 200 },
+            Announcement = mode == RejectMode.Announcement ? text : null,
+            Risk = risk,
+            Explanation = explanation,
+        };
+    }
+}

@@ -1,0 +1,25 @@
+using Smartnumbers.Functions.Counters;
+using Smartnumbers.Functions.Storage;
+
+namespace Smartnumbers.Functions.Accounts;
+
+/// <summary>Registration of the configuration tables, the call path's snapshots and the call counters.</summary>
+internal static class AccountStorage
+{
+    public static IServiceCollection AddAccountStorage(this IServiceCollection services)
+    {
+        services.AddTable(ConfigRows.Table);
+        services.AddTable(ConfigRows.NumberIndexTable);
+        services.AddTable(CounterKeys.Table);
+        services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.Section);
+        services.AddSingleton<ConfigStore>();
+        services.AddSingleton<NumberIndex>();
+        services.AddSingleton<ConfigDocuments>();
+        services.AddSingleton<TableSnapshotProvider>();
+        services.AddSingleton<ISnapshotProvider>(sp => sp.GetRequiredService<TableSnapshotProvider>());
+        services.AddSingleton<TableCallCounters>();
+        services.AddSingleton<ICallCounters>(sp => sp.GetRequiredService<TableCallCounters>());
+        services.AddSingleton<IDivertCap>(sp => sp.GetRequiredService<TableCallCounters>());
+        return services;
+    }
+}

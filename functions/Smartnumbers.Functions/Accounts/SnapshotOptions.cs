@@ -1,0 +1,13 @@
+namespace Smartnumbers.Functions.Accounts;
+
+/// <summary>Section "Snapshots": how often the call path checks an account's version, and how long it waits for storage.</summary>
+public sealed class SnapshotOptions
+{
+    public const string Section = "Snapshots";
+
+    /// <summary>A snapshot checked within this long is served without any storage read. Default 1 s (0.1–5 s).</summary>
+    public TimeSpan FreshFor { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a call waits for a version check or reload before the last-known snapshot is served. Default 1.5 s.</summary>
+    public TimeSpan CallPathBudget { get; set; } = TimeSpan.FromMilliseconds(1500);
+}

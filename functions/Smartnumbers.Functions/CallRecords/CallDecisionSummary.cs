@@ -1,0 +1,15 @@
+namespace Smartnumbers.Functions.CallRecords;
+
+/// <summary>What was decided for a call, as calls:simulate reports it.</summary>
+public sealed record CallDecisionSummary
+{
+    /// <summary>"reject" or "connect".</summary>
+    public required string Action { get; init; }
+    /// <summary>"announcement", "busy" or "unallocated" for a reject.</summary>
+    public string? RejectMode { get; init; }
+    public string? Reason { get; init; }
+    /// <summary>"override", "plan", "normal", "fraud" or "trusted".</summary>
+    public string? Source { get; init; }
+    public IReadOnlyList<CallRouteStep> Steps { get; init; } = [];
+    public string? Announcement { get; init; }
+}

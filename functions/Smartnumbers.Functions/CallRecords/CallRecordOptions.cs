@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Smartnumbers.Functions.CallRecords;
+
+/// <summary>Settings of the background call-record writer. Section "CallRecords".</summary>
+public sealed class CallRecordOptions
+{
+    public const string Section = "CallRecords";
+
+    /// <summary>Events held in memory before new ones are spilled to disk (default 10 000; 100–1 000 000).</summary>
+    [Range(100, 1_000_000)]
+    public int Capacity { get; set; } = 10_000;
+
+    /// <summary>Events written to storage at once (default 8; 1–64).</summary>
+    [Range(1, 64)]
+    public int Writers { get; set; } = 8;
+
+    /// <summary>
+    /// Where events that cannot be held or written yet are kept (JSON lines) until storage takes them; read back on
+    /// start and whenever the queue is idle. Default: {temp}/smartnumbers/call-records.
+    /// </summary>
+    public string SpillFolder { get; set; } = Path.Combine(Path.GetTempPath(), "smartnumbers", "call-records");
+
+    /// <summary>On shutdown, how long to keep writing before spilling what is left (default 20 s; 0–120).</summary>
+    [Range(0, 120)]
+    public int ShutdownFlushSeconds { get; set; } = 20;
+
+    /// <summary>Longest wait between retries while storage fails (default 10 s; 1–300).</summary>
+    [Range(1, 300)]
+    public int MaxBackoffSeconds { get; set; } = 10;
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Smartnumbers.Functions.CallRecords;
+
+/// <summary>
+/// Events kept on local disk while they cannot be held in memory or written to storage: JSON lines in
+/// spill-{process}-{n}.jsonl. A file is claimed for replay by renaming it to *.replay (a crash mid-replay leaves it to
+/// be replayed again on the next start: writes are idempotent). Permanently refused events go to dead-*.jsonl.
+/// </summary>
+internal sealed class CallRecordSpill
+{
+    private readonly string _folder;
+    private readonly Lock _gate = new();
+    private readonly string _instance = Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
+    private int _generation;
+
+    public CallRecordSpill(string folder)
+    {
+        _folder = folder;
+        Directory.CreateDirectory(folder);
+    }
+
+    public string Folder => _folder;
+
+    private string Current => Path.Combine(_folder, $"spill-{_instance}-{_generation}.jsonl");
+
+    public void Append(IEnumerable<CallEvent> events) => AppendTo(() => Current, events);
+
+    public void DeadLetter(CallEvent ev) => AppendTo(() => Path.Combine(_folder, $"dead-{_instance}.jsonl"), [ev]);
+
+    /// <summary>True when some spill file waits for replay.</summary>
+    public bool HasWaiting() => Directory.EnumerateFiles(_folder, "spill-*.jsonl").Any();
+
+    /// <summary>Claims the waiting spill files (and, at start, replay files a dead process left) for replay.</summary>
+    public List<string> Claim(bool includeAbandoned)
+    {
+        lock (_gate)
+        {
+            _generation++; // later appends go to a new file; the old one may now be claimed
+        }
+
+        var claimed = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(_folder, "spill-*.jsonl").Order(StringComparer.Ordinal))
+        {
+            var target = file + ".replay";
+            try
+            {
+                File.Move(file, target);
+                claimed.Add(target);
+            }
+            catch (IOException)
+            {
+                // Being written or claimed by someone else: next time.
+            }
+        }
+
+        if (includeAbandoned)
+        {
+            claimed.AddRange(Directory.EnumerateFiles(_folder, "*.replay").Except(claimed, StringComparer.Ordinal));
+        }
+
+        return claimed;
+    }
+
+    public static IEnumerable<CallEvent> Read(string file)
+    {
+        foreach (var line in File.ReadLines(file))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            CallEvent? ev;
+            try
+            {
+                ev = JsonSerializer.Deserialize(line, CallRecordJsonContext.Default.CallEvent);
+            }
+            catch (JsonException)
+            {
+                continue; // A line cut short by a crash mid-write.
+            }
+
+            if (ev is not null)
+            {
+                yield return ev;
+            }
+        }
+    }
+
+    private void AppendTo(Func<string> file, IEnumerable<CallEvent> events)
+    {
+        var text = new StringBuilder();
+        foreach (var ev in events)
+        {
+            text.Append(JsonSerializer.Serialize(ev, CallRecordJsonContext.Default.CallEvent)).Append('\n');
+        }
+
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            File.AppendAllText(file(), text.ToString());
+        }
+    }
+}

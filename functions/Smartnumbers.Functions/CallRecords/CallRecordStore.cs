@@ -1,0 +1,144 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using Smartnumbers.Functions.Storage;
+
+namespace Smartnumbers.Functions.CallRecords;
+
+/// <summary>
+/// Reads and writes call records and delivery outcomes in Table Storage (layout in <see cref="CallRecordEntities"/>
+/// and <see cref="DeliveryOutcome"/>). Writes are merge-upserts keyed by call id (+ step), so applying an event twice,
+/// or events in any order, converges on the same record. Used off the call path, through <see cref="CallRecordWriter"/>.
+/// </summary>
+public sealed class CallRecordStore(TableStore store)
+{
+    public const string RecordsTable = "CallRecords";
+    public const string OutcomesTable = "DeliveryOutcomes";
+
+    private TableClient Records => store.Table(RecordsTable);
+
+    private TableClient Outcomes => store.Table(OutcomesTable);
+
+    /// <summary>Writes one event. Throws the storage exception when storage fails (the writer retries).</summary>
+    public async Task ApplyAsync(CallEvent ev, CancellationToken ct)
+    {
+        switch (ev)
+        {
+            case CallStarted started:
+                await ApplyStartedAsync(started.Record, ct);
+                break;
+            case CallStepEnded step:
+                await ApplyFollowUpAsync(ev, step.AccountId, step.StartedAt, ct);
+                var outcomes = step.Outcome.Destinations.Distinct(StringComparer.Ordinal)
+                    .Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                        CallRecordEntities.Outcome(step.AccountId, step.Carrier, step.CallId, step.Outcome, d)))
+                    .ToList();
+                if (outcomes.Count > 0)
+                {
+                    await Outcomes.SubmitTransactionAsync(outcomes, ct);
+                }
+
+                break;
+            case CallEnded ended:
+                await ApplyFollowUpAsync(ev, ended.AccountId, ended.StartedAt, ct);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(ev), ev.GetType().Name, "unknown call event");
+        }
+    }
+
+    /// <summary>One call's record, or null.</summary>
+    public async Task<CallRecord?> GetAsync(string accountId, string callId, CancellationToken ct)
+    {
+        var index = await Records.GetEntityIfExistsAsync<TableEntity>(CallRecordEntities.IndexPartition(callId), "", cancellationToken: ct);
+        if (!index.HasValue || index.Value!.GetString("AccountId") != accountId || index.Value.GetString("RecordKey") is not { } key)
+        {
+            return null;
+        }
+
+        var row = await Records.GetEntityIfExistsAsync<TableEntity>(TableKeys.Safe(accountId), key, cancellationToken: ct);
+        return row.HasValue ? CallRecordEntities.ToRecord(row.Value!) : null;
+    }
+
+    /// <summary>An account's calls newest first, optionally within [from, to).</summary>
+    public async IAsyncEnumerable<CallRecord> ListAsync(string accountId, DateTimeOffset? from, DateTimeOffset? to, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var pk = TableKeys.Safe(accountId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk}");
+        if (to is { } t)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey ge {TableKeys.Inverted(t.AddTicks(-1))}");
+        }
+
+        if (from is { } f)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {TableKeys.Inverted(f) + "`"}");
+        }
+
+        await foreach (var e in Records.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (CallRecordEntities.ToRecord(e) is { } record)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>A destination's delivery outcomes newest first, optionally only since <paramref name="since"/>.</summary>
+    public async IAsyncEnumerable<DeliveryOutcome> OutcomesAsync(string accountId, string destination, DateTimeOffset? since, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var prefix = TableKeys.Safe(destination) + "|";
+        var upper = since is { } s ? prefix + TableKeys.Inverted(s) + "}" : prefix + "}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Safe(accountId)} and RowKey gt {prefix} and RowKey lt {upper}");
+        await foreach (var e in Outcomes.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            yield return CallRecordEntities.ToOutcome(e);
+        }
+    }
+
+    private async Task ApplyStartedAsync(CallRecord record, CancellationToken ct)
+    {
+        var entity = CallRecordEntities.Record(record);
+        await Records.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct);
+        var indexKey = CallRecordEntities.IndexPartition(record.CallId);
+        await Records.UpsertEntityAsync(new TableEntity(indexKey, "")
+        {
+            ["AccountId"] = record.AccountId,
+            ["RecordKey"] = entity.RowKey,
+        }, TableUpdateMode.Merge, ct);
+
+        // Follow-ups that landed before the record (another instance, a replayed spill) wait on the index row.
+        var index = await Records.GetEntityAsync<TableEntity>(indexKey, "", cancellationToken: ct);
+        var followUps = CallRecordEntities.FollowUpsOn(index.Value);
+        if (followUps.Count > 0)
+        {
+            await Records.UpsertEntityAsync(new TableEntity(followUps) { PartitionKey = entity.PartitionKey, RowKey = entity.RowKey }, TableUpdateMode.Merge, ct);
+        }
+    }
+
+    private async Task ApplyFollowUpAsync(CallEvent ev, string? accountId, DateTimeOffset? startedAt, CancellationToken ct)
+    {
+        var properties = CallRecordEntities.FollowUp(ev);
+        var indexKey = CallRecordEntities.IndexPartition(ev.CallId);
+        await Records.UpsertEntityAsync(new TableEntity(properties) { PartitionKey = indexKey, RowKey = "" }, TableUpdateMode.Merge, ct);
+
+        string pk, rk;
+        if (accountId is not null && startedAt is { } started)
+        {
+            (pk, rk) = (TableKeys.Safe(accountId), CallRecordEntities.RecordKey(started, ev.CallId));
+        }
+        else
+        {
+            var index = await Records.GetEntityAsync<TableEntity>(indexKey, "", cancellationToken: ct);
+            if (index.Value.GetString("AccountId") is not { } account || index.Value.GetString("RecordKey") is not { } key)
+            {
+                return; // The record is not written yet; it copies these properties from the index when it is.
+            }
+
+            (pk, rk) = (TableKeys.Safe(account), key);
+        }
+
+        // An upsert: when the record is not written yet this makes a partial row that the record's own write
+        // completes, and that readers skip until then.
+        await Records.UpsertEntityAsync(new TableEntity(properties) { PartitionKey = pk, RowKey = rk }, TableUpdateMode.Merge, ct);
+    }
+}

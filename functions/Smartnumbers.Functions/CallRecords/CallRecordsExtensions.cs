@@ -1,0 +1,23 @@
+using Smartnumbers.Functions.Storage;
+
+namespace Smartnumbers.Functions.CallRecords;
+
+/// <summary>Registration of call records: the store, the background writer and their tables.</summary>
+internal static class CallRecordsExtensions
+{
+    public static IServiceCollection AddCallRecords(this IServiceCollection services)
+    {
+        if (services.Any(s => s.ServiceType == typeof(CallRecordWriter)))
+        {
+            return services; // Both carrier adapters call this.
+        }
+
+        services.AddOptions<CallRecordOptions>().BindConfiguration(CallRecordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTable(CallRecordStore.RecordsTable);
+        services.AddTable(CallRecordStore.OutcomesTable);
+        services.AddSingleton<CallRecordStore>();
+        services.AddSingleton<CallRecordWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallRecordWriter>());
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Smartnumbers.Functions.CallRecords;
+
+/// <summary>The Call DNA score of a call: 0–100, its tags, the attributes seen and the top contributors.</summary>
+public sealed record CallRiskSummary
+{
+    public int Score { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Attribute name → value as text.</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<CallRiskContribution> Top { get; init; } = [];
+}

@@ -1,0 +1,17 @@
+using Smartnumbers.Core.Configuration;
+
+namespace Smartnumbers.Functions.Twilio;
+
+/// <summary>
+/// What the call still needs once the first &lt;Dial&gt; is sent: the decided route's steps, the closing announcement
+/// for when every step fails, and the risk figures passed to SIP destinations. Carried, signed, in the action URL so
+/// that failover needs no storage and no second decision.
+/// </summary>
+public sealed record DialSequence
+{
+    public required IReadOnlyList<RouteStep> Steps { get; init; }
+    /// <summary>Said after the last step fails, before hanging up; null: hang up.</summary>
+    public string? Closing { get; init; }
+    public int? RiskScore { get; init; }
+    public IReadOnlyList<string>? Tags { get; init; }
+}

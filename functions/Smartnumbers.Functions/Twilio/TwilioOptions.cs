@@ -1,0 +1,26 @@
+namespace Smartnumbers.Functions.Twilio;
+
+/// <summary>
+/// Twilio settings. Section "Twilio": Twilio__AuthToken, Twilio__PublicBaseUrl.
+/// With no auth token every Twilio endpoint answers 403.
+/// </summary>
+public sealed class TwilioOptions
+{
+    public const string Section = "Twilio";
+
+    /// <summary>The primary auth token of the Twilio (sub-)account that owns the numbers; keys X-Twilio-Signature.</summary>
+    public string? AuthToken { get; set; }
+
+    /// <summary>
+    /// The scheme, host and optional path prefix Twilio calls (e.g. https://smartnumbers.azurewebsites.net).
+    /// Signatures are checked against this base + the request's path and query. Null: the request's own URL.
+    /// Required behind the Functions host or any proxy, where the request the app sees is not the one Twilio signed.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>TTS voice for announcements (Twilio &lt;Say voice&gt;); default "Polly.Amy".</summary>
+    public string Voice { get; set; } = "Polly.Amy";
+
+    /// <summary>TTS language (Twilio &lt;Say language&gt;); default "en-GB".</summary>
+    public string Language { get; set; } = "en-GB";
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Smartnumbers.Functions.Accounts;
+using Smartnumbers.Functions.Storage;
+using Smartnumbers.Functions.Tests.Infrastructure;
+
+namespace Smartnumbers.Functions.Tests.Accounts;
+
+[Collection(AppCollection.Name)]
+public sealed partial class SnapshotOutageTests(SmartnumbersAppFactory factory)
+{
+    [Fact]
+    public async Task When_storage_goes_down_the_last_known_snapshot_is_served_and_nothing_throws()
+    {
+        var documents = await TestAccounts.DocumentsAsync(factory);
+        var (account, number) = await TestAccounts.CreateAsync(documents);
+        var azuritePort = int.Parse(PortPattern().Match(Azurite.ConnectionString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await using var relay = new TcpRelay(azuritePort);
+        var store = new TableStore(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionStringFor(relay.Port) }));
+        var time = new FakeTimeProvider();
+        var provider = new TableSnapshotProvider(
+            new ConfigStore(store, time, NullLogger<ConfigStore>.Instance),
+            new NumberIndex(store),
+            Options.Create(new SnapshotOptions { CallPathBudget = TimeSpan.FromSeconds(30) }),
+            time,
+            NullLogger<TableSnapshotProvider>.Instance);
+        Assert.NotNull(await provider.FindByCalledNumberAsync(number));
+
+        relay.Cut();
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        var served = await provider.FindByCalledNumberAsync(number);
+        Assert.Equal(account, served?.AccountId);
+        Assert.Equal(account, (await provider.GetAsync(account))?.AccountId);
+        Assert.Null(await provider.FindByCalledNumberAsync(TestAccounts.NewNumber()));
+        Assert.Null(await provider.GetAsync(SmartnumbersAppFactory.NewAccountId()));
+    }
+
+    [GeneratedRegex(@"127\.0\.0\.1:(\d+)")]
+    private static partial Regex PortPattern();
+}
