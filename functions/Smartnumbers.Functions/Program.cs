@@ -28,6 +28,7 @@ app.MapStorageHealth();
 app.MapAdminApi();
 app.MapTwilioApi();
 app.MapAcsApi();
+app.MapIvrApi();
 app.MapDeliveryHealth();
 
 try

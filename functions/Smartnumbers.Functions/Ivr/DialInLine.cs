@@ -29,13 +29,18 @@ internal sealed class DialInLine(
         return start.Prompt!;
     }
 
-    /// <summary>The keys the caller pressed for the last prompt (empty after a timeout).</summary>
-    public async Task<IvrPrompt> ContinueAsync(string callId, string keys, CancellationToken ct)
+    /// <summary>The keys the caller pressed for the last prompt (empty after a timeout); null when the call has no live session.</summary>
+    public async Task<IvrPrompt?> ContinueAsync(string callId, string keys, CancellationToken ct)
     {
         var stored = await sessions.GetAsync(callId, ct);
-        if (stored is null || stored.Session.Step.IsFinished())
+        if (stored is null)
         {
-            return stored is null ? IvrMachine.SessionEnded : _machine.Resume(stored.Session, Context(stored.Call, Placeholder(stored.Call))).Prompt!;
+            return null;
+        }
+
+        if (stored.Session.Step.IsFinished())
+        {
+            return _machine.Resume(stored.Session, Context(stored.Call, Placeholder(stored.Call))).Prompt!;
         }
 
         if (await accounts.GetAsync(stored.Call.AccountId, ct) is not { } account)

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Smartnumbers.Functions.Storage;
+using Smartnumbers.Functions.Twilio;
 
 namespace Smartnumbers.Functions.Ivr;
 
-/// <summary>Registration of the dial-in line: sessions, PIN checks and lockouts, and the machine's driver.</summary>
+/// <summary>The dial-in line: registration, and POST /api/twilio/ivr (Twilio &lt;Gather action&gt;, signature-checked).</summary>
 internal static class IvrApi
 {
     public static IServiceCollection AddIvr(this IServiceCollection services)
@@ -14,9 +14,30 @@ internal static class IvrApi
         services.AddSingleton<IvrSessionStore>();
         services.AddSingleton<PinLockouts>();
         services.AddSingleton<IPinVerifier, Pbkdf2PinVerifier>();
-        services.TryAddSingleton<IIvrAuditTrail, LoggingIvrAuditTrail>();
+        services.AddSingleton<IIvrAuditTrail, AccountIvrAuditTrail>();
+        services.AddSingleton<IIvrAccounts, SnapshotIvrAccounts>();
+        services.AddSingleton<IIvrChanges, AccountIvrChanges>();
         services.AddSingleton<IvrPinCheck>();
         services.AddSingleton<DialInLine>();
+        services.AddSingleton<IvrTwilioRenderer>();
+        services.AddSingleton<IvrTwilioLine>();
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapIvrApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/twilio")
+            .AddEndpointFilter<TwilioSignatureFilter>()
+            .DisableAntiforgery()
+            .ExcludeFromDescription()
+            .MapPost("/ivr", TwilioGather);
+        return app;
+    }
+
+    /// <summary>POST /api/twilio/ivr: the keys of one dial-in prompt; replies with the next prompt as TwiML.</summary>
+    internal static async Task<IResult> TwilioGather(HttpRequest request, IvrTwilioLine line, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        return (await line.GatherAsync(form, ct)).ToResult();
     }
 }

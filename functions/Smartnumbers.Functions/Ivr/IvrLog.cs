@@ -18,6 +18,9 @@ internal static partial class IvrLog
     [LoggerMessage(EventId = 9005, Level = LogLevel.Error, Message = "IVR call {CallId}: {Action} failed")]
     public static partial void ActionFailed(ILogger logger, Exception exception, string callId, string action);
 
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Error, Message = "IVR call {CallId}: the line failed; the caller hears \"not available\"")]
+    public static partial void LineFailed(ILogger logger, Exception exception, string callId);
+
     /// <summary>A caller number for logs: only its last three digits.</summary>
     public static string Mask(string? number) => number is { Length: > 3 } n ? "…" + n[^3..] : "anonymous";
 }

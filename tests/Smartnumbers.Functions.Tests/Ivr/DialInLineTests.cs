@@ -31,12 +31,12 @@ public sealed class DialInLineTests : IDisposable
         var call = NewCall();
 
         Assert.StartsWith("Welcome", (await _line.BeginAsync(call, default)).Text, StringComparison.Ordinal);
-        Assert.Contains("PIN", (await _line.ContinueAsync(call.CallId, "1234", default)).Text, StringComparison.Ordinal);
-        Assert.StartsWith("Hello Olive.", (await _line.ContinueAsync(call.CallId, Pin, default)).Text, StringComparison.Ordinal);
-        Assert.StartsWith("Slot 2 holds plan Leeds office closed.", (await _line.ContinueAsync(call.CallId, "2", default)).Text, StringComparison.Ordinal);
+        Assert.Contains("PIN", (await _line.ContinueAsync(call.CallId, "1234", default))!.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Hello Olive.", (await _line.ContinueAsync(call.CallId, Pin, default))!.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Slot 2 holds plan Leeds office closed.", (await _line.ContinueAsync(call.CallId, "2", default))!.Text, StringComparison.Ordinal);
         var done = await _line.ContinueAsync(call.CallId, "1", default);
 
-        Assert.StartsWith("Plan Leeds office closed is now active. Plan Leeds office closed is active.", done.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Plan Leeds office closed is now active. Plan Leeds office closed is active.", done!.Text, StringComparison.Ordinal);
         Assert.Equal("leeds-closed", _account.Snapshot.PlanState.ActivePlanId);
         Assert.Equal(IvrStep.Menu, (await _storage.Sessions.GetAsync(call.CallId, default))!.Session.Step);
         Assert.All(_logs.Messages, m => Assert.DoesNotContain(Pin, m, StringComparison.Ordinal));
@@ -59,16 +59,28 @@ public sealed class DialInLineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_call_whose_session_expired_is_told_and_hung_up()
+    public async Task A_call_whose_session_expired_has_no_session_to_continue()
     {
         var call = NewCall();
         await _line.BeginAsync(call, default);
         _storage.Time.Advance(TimeSpan.FromMinutes(16));
 
-        var prompt = await _line.ContinueAsync(call.CallId, "1234", default);
+        Assert.Null(await _line.ContinueAsync(call.CallId, "1234", default));
+    }
 
-        Assert.True(prompt.HangsUp);
-        Assert.StartsWith("Sorry, this session has ended.", prompt.Text, StringComparison.Ordinal);
+    [Fact]
+    public async Task A_finished_session_only_says_goodbye()
+    {
+        var call = NewCall();
+        await _line.BeginAsync(call, default);
+        await _line.ContinueAsync(call.CallId, "1234", default);
+        await _line.ContinueAsync(call.CallId, Pin, default);
+        Assert.True((await _line.ContinueAsync(call.CallId, "#", default))!.HangsUp);
+
+        var again = await _line.ContinueAsync(call.CallId, "0", default);
+
+        Assert.Equal("Goodbye.", again!.Text);
+        Assert.Empty(_account.Applied);
     }
 
     [Fact]
@@ -80,7 +92,7 @@ public sealed class DialInLineTests : IDisposable
 
         var prompt = await _line.ContinueAsync(call.CallId, "1", default);
 
-        Assert.StartsWith("Sorry, something went wrong", prompt.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Sorry, something went wrong", prompt!.Text, StringComparison.Ordinal);
         Assert.Empty(_account.Applied);
         Assert.Equal(IvrStep.Menu, (await _storage.Sessions.GetAsync(call.CallId, default))!.Session.Step);
     }
