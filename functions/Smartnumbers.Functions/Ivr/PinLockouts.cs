@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Ivr;
@@ -13,8 +14,6 @@ namespace Smartnumbers.Functions.Ivr;
 internal sealed class PinLockouts(TableStore store, TimeProvider time, IOptions<DialInOptions> options)
 {
     public const string TableName = "IvrLockouts";
-    private const int MaxWriteAttempts = 8;
-
     private TableClient Table => store.Table(TableName);
 
     /// <summary>True when the caller or the staff record is locked now.</summary>
@@ -64,20 +63,19 @@ internal sealed class PinLockouts(TableStore store, TimeProvider time, IOptions<
     private async Task<DateTimeOffset?> CountAsync(string accountId, PinLockoutSubject subject, string key, CancellationToken ct)
     {
         var o = options.Value;
-        var rowKey = RowKey(subject, key);
-        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
+        DateTimeOffset? began = null;
+        await OptimisticRow.UpdateAsync(Table, accountId, RowKey(subject, key), entity =>
         {
             var now = time.GetUtcNow();
-            var found = await Table.GetEntityIfExistsAsync<TableEntity>(accountId, rowKey, cancellationToken: ct);
-            var entity = found.HasValue ? found.Value! : new TableEntity(accountId, rowKey);
-            var windowStart = entity.GetDateTimeOffset("WindowStart");
             var lockedUntil = entity.GetDateTimeOffset("LockedUntil");
-            var failures = entity.GetInt32("Failures") ?? 0;
             if (lockedUntil is { } l && l > now)
             {
-                return null; // Already locked; the lock does not grow.
+                began = null;
+                return false; // Already locked; the lock does not grow.
             }
 
+            var windowStart = entity.GetDateTimeOffset("WindowStart");
+            var failures = OptimisticRow.Int(entity, "Failures");
             if (windowStart is not { } w || w + o.FailureWindow <= now || lockedUntil is not null)
             {
                 failures = 0;
@@ -85,30 +83,13 @@ internal sealed class PinLockouts(TableStore store, TimeProvider time, IOptions<
             }
 
             failures++;
-            DateTimeOffset? until = failures >= o.MaxPinFailures ? now + o.Lockout : null;
-            entity["Failures"] = until is null ? failures : 0;
+            began = failures >= o.MaxPinFailures ? now + o.Lockout : null;
+            entity["Failures"] = began is null ? failures : 0;
             entity["WindowStart"] = windowStart;
-            entity["LockedUntil"] = until;
-            try
-            {
-                if (found.HasValue)
-                {
-                    await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);
-                }
-                else
-                {
-                    await Table.AddEntityAsync(entity, ct);
-                }
-
-                return until;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another call counted at the same moment: read again.
-            }
-        }
-
-        throw new InvalidOperationException($"The wrong-PIN count of {subject} could not be written after {MaxWriteAttempts} attempts.");
+            entity["LockedUntil"] = began;
+            return true;
+        }, TimeProvider.System, ct); // The clock only spaces retries after a lost race.
+        return began;
     }
 
     private static IEnumerable<(PinLockoutSubject Subject, string Key)> Subjects(IvrCall call, string staffId) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Smartnumbers.Core.Ivr;
 using Smartnumbers.Functions.Ivr;
 using Smartnumbers.Functions.Tests.Infrastructure;
+using Smartnumbers.Functions.Tests.Twilio;
 
 namespace Smartnumbers.Functions.Tests.Ivr;
 
@@ -10,7 +11,7 @@ public sealed class DialInLineTests : IDisposable
     private const string Pin = "482913";
     private readonly IvrStorageFixture _storage = new();
     private readonly InMemoryAccount _account = new(InMemoryAccount.Northwind(SmartnumbersAppFactory.NewAccountId("line"), TestPins.Hash(Pin)));
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly LogSink _logs = new();
     private readonly ILoggerFactory _loggerFactory;
     private readonly DialInLine _line;
 
@@ -39,9 +40,9 @@ public sealed class DialInLineTests : IDisposable
         Assert.StartsWith("Plan Leeds office closed is now active. Plan Leeds office closed is active.", done!.Text, StringComparison.Ordinal);
         Assert.Equal("leeds-closed", _account.Snapshot.PlanState.ActivePlanId);
         Assert.Equal(IvrStep.Menu, (await _storage.Sessions.GetAsync(call.CallId, default))!.Session.Step);
-        Assert.All(_logs.Messages, m => Assert.DoesNotContain(Pin, m, StringComparison.Ordinal));
-        Assert.All(_logs.Messages, m => Assert.DoesNotContain("+447700900123", m, StringComparison.Ordinal));
-        Assert.Contains(_logs.Messages, m => m.Contains("activate plan leeds-closed", StringComparison.Ordinal));
+        Assert.All(_logs.Lines, l => Assert.DoesNotContain(Pin, l.Message, StringComparison.Ordinal));
+        Assert.All(_logs.Lines, l => Assert.DoesNotContain("+447700900123", l.Message, StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Message.Contains("activate plan leeds-closed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -181,6 +181,7 @@ public sealed class TwilioIvrTests(SmartnumbersAppFactory factory)
     {
         var sink = new LogSink();
         using var own = new SmartnumbersAppFactory();
+        own.Settings["CallRecords:SpillFolder"] = Path.Combine(Path.GetTempPath(), "smartnumbers-ivr-test", Guid.NewGuid().ToString("N"));
         own.ConfigureTestServices.Add(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(sink));
         using var client = own.CreateClient();
         var seed = await new IvrAccountSeed(own.Services).CreateAsync();
