@@ -6,11 +6,12 @@ namespace Smartnumbers.Core.Tests;
 /// <summary>Builders for snapshots and calls used across the Core tests. Numbers are real-format, valid ranges.</summary>
 internal static class TestAccounts
 {
-    public const string Retail = "+441134960001";      // drama-range landline is invalid as a caller but fine as an account key
-    public const string Fraud = "+442071838750";
-    public const string Agent = "+441632000001";
-    public const string AgentMobile = "+447911123456";
-    public const string GenuineMobile = "+447700100200";
+    public const string Retail = "+441134960001";
+    public const string Cards = "+441134960002";
+    public const string FraudDesk = "+442071838750";
+    public const string Agent = "+441134960000";
+    public const string AgentMobile = "+447400123456";
+    public const string GenuineMobile = "+447984123456";
     public const string GenuineLandline = "+441614960000";
     public static readonly DateTimeOffset MondayNoon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 

@@ -38,7 +38,7 @@ public sealed record DialPlan
             {
                 errors.Add(new($"entries[{i}].number", "Listed twice."));
             }
-            else if (account is not null && entry.Number is not null && !account.Numbers.ContainsKey(entry.Number))
+            else if (account is not null && ConfigChecks.IsE164(entry.Number) && !account.Numbers.ContainsKey(entry.Number!))
             {
                 errors.Add(new($"entries[{i}].number", "Not a number of this account."));
             }

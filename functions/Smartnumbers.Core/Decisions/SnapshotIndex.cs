@@ -18,6 +18,7 @@ internal sealed class SnapshotIndex
     private SnapshotIndex(AccountSnapshot snapshot)
     {
         HomeRegion = string.IsNullOrWhiteSpace(snapshot.Settings?.HomeRegion) ? "GB" : snapshot.Settings.HomeRegion.ToUpperInvariant();
+        HomeCountryCode = PhoneNumberParser.Util.GetCountryCodeForRegion(HomeRegion);
         Block = new CallerListMatcher(snapshot.BlockList ?? CallerList.Empty);
         Allow = new CallerListMatcher(snapshot.AllowList ?? CallerList.Empty);
         AccountZone = TimeZones.Find(snapshot.Settings?.TimeZone);
@@ -57,6 +58,8 @@ internal sealed class SnapshotIndex
     public static SnapshotIndex For(AccountSnapshot snapshot) => Cache.GetValue(snapshot, static s => new SnapshotIndex(s));
 
     public string HomeRegion { get; }
+    /// <summary>The home region's country calling code (44 for GB, shared with GG, JE, IM); 0 when unknown.</summary>
+    public int HomeCountryCode { get; }
     public CallerListMatcher Block { get; }
     public CallerListMatcher Allow { get; }
     public TimeZoneInfo? AccountZone { get; }

@@ -1,6 +1,7 @@
 using PhoneNumbers;
 using Smartnumbers.Core.Calls;
 using Smartnumbers.Core.Decisions;
+using Smartnumbers.Core.Numbers;
 using Smartnumbers.Core.Screening;
 
 namespace Smartnumbers.Core.Risk;
@@ -24,7 +25,7 @@ internal static class CallDnaExtractor
         Set(v, CallDnaId.BlocklistedPrefix, f.BlockMatch == ListMatch.Prefix);
         Set(v, CallDnaId.CalledTollFree, f.Called.Type == PhoneNumberType.TOLL_FREE);
         Set(v, CallDnaId.CalledControlLine, f.Number?.ControlLine == true);
-        Set(v, CallDnaId.CalledUnconfiguredTimeZone, f.Zone is null);
+        Set(v, CallDnaId.CalledTimeZoneFallback, f.Zone is null);
         return new CallDnaVector(v);
     }
 
@@ -48,7 +49,7 @@ internal static class CallDnaExtractor
         Set(v, CallDnaId.PresentationDigits, p.Present ? Math.Min(1, CountDigits(p.Text!) / 15.0) : 0);
     }
 
-    private static void NumberType(in Numbers.ParsedNumber n, double[] v)
+    private static void NumberType(in ParsedNumber n, double[] v)
     {
         if (!n.Present)
         {
@@ -72,27 +73,29 @@ internal static class CallDnaExtractor
         Set(v, id, true);
     }
 
+    private static readonly string[] UkRegions = ["GB", "GG", "JE", "IM"];
+
     private static void Region(CallFacts f, double[] v)
     {
         var n = f.Presentation.Present ? f.Presentation : f.Network;
-        var home = f.Index.HomeRegion;
-        var region = n.Region;
-        var known = region is not null && region != "ZZ";
-        Set(v, CallDnaId.CallerHomeRegion, known && region == home);
-        Set(v, CallDnaId.CallerInternational, known && region != home && region != "001");
-        Set(v, CallDnaId.CallerNonGeographicNetwork, region == "001");
+        var home = f.Index.HomeCountryCode;
+        var nonGeographic = n.Region == "001";
+        Set(v, CallDnaId.CallerHomeRegion, n.Parsed && n.CountryCode == home);
+        Set(v, CallDnaId.CallerInternational, n.Parsed && n.CountryCode != home && !nonGeographic);
+        Set(v, CallDnaId.CallerNonGeographicNetwork, nonGeographic);
         var hint = f.Call.Hints.TryGetValue(CallHints.FromCountry, out var c) && c.Length == 2 ? c.ToUpperInvariant() : null;
-        var foreignOrigin = hint is not null && hint != home;
-        Set(v, CallDnaId.CarrierCountryMismatch, hint is not null && known && region != "001" && hint != region);
-        Set(v, CallDnaId.CarrierForeignOrigin, foreignOrigin);
+        var hintCountryCode = hint is null ? 0 : PhoneNumberParser.Util.GetCountryCodeForRegion(hint);
+        Set(v, CallDnaId.CarrierCountryMismatch, hintCountryCode != 0 && n.Parsed && !nonGeographic && hintCountryCode != n.CountryCode);
+        Set(v, CallDnaId.CarrierForeignOrigin, hintCountryCode != 0 && hintCountryCode != home);
+        var fromAbroad = hint is not null && hintCountryCode != 0 && Array.IndexOf(UkRegions, hint) < 0;
         var ukPresented = f.Presentation.IsUk && f.Presentation.Valid;
         var ukMobile = ukPresented && f.Presentation.Type == PhoneNumberType.MOBILE;
-        Set(v, CallDnaId.UkMobileFromAbroad, ukMobile && hint is not null && hint != "GB");
-        Set(v, CallDnaId.UkLandlineFromAbroad, ukPresented && !ukMobile && hint is not null && hint != "GB");
+        Set(v, CallDnaId.UkMobileFromAbroad, ukMobile && fromAbroad);
+        Set(v, CallDnaId.UkLandlineFromAbroad, ukPresented && !ukMobile && fromAbroad);
         UkRanges(n, v);
     }
 
-    private static void UkRanges(in Numbers.ParsedNumber n, double[] v)
+    private static void UkRanges(in ParsedNumber n, double[] v)
     {
         if (!n.IsUk || n.National is null)
         {
@@ -127,7 +130,7 @@ internal static class CallDnaExtractor
         }
         var p = f.Presentation;
         Set(v, CallDnaId.NetworkMismatch, p.Present && n.E164 != p.E164);
-        Set(v, CallDnaId.NetworkRegionMismatch, p.Present && n.Region is not null && p.Region is not null && n.Region != p.Region);
+        Set(v, CallDnaId.NetworkRegionMismatch, p.Parsed && n.Parsed && n.CountryCode != p.CountryCode);
         Set(v, CallDnaId.NetworkInvalid, !n.Valid && !(n.IsUk && n.National!.StartsWith("8979", StringComparison.Ordinal)));
         Set(v, CallDnaId.NetworkForeignPresentationUk, p.IsUk && n.Parsed && !n.IsUk);
         Set(v, CallDnaId.Network08979, n.IsUk && n.National is not null && n.National.StartsWith("8979", StringComparison.Ordinal));

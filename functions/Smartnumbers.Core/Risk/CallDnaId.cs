@@ -84,5 +84,5 @@ internal enum CallDnaId
     BlocklistedPrefix,
     CalledTollFree,
     CalledControlLine,
-    CalledUnconfiguredTimeZone,
+    CalledTimeZoneFallback,
 }

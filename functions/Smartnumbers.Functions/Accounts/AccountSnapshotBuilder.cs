@@ -22,7 +22,7 @@ internal static class AccountSnapshotBuilder
         var down = new HashSet<string>(StringComparer.Ordinal);
         var staff = new Dictionary<string, StaffMember>(StringComparer.Ordinal);
         var planState = new DialPlanState();
-        var json = ConfigJsonContext.Default;
+        var json = ConfigJsonContext.Web;
 
         foreach (var row in rows)
         {
@@ -70,7 +70,7 @@ internal static class AccountSnapshotBuilder
                     }
                     else if (Suffix(key, ConfigRows.StaffPrefix) is { } person && doc is not null)
                     {
-                        staff[person] = JsonSerializer.Deserialize(doc, json.StaffMember)!;
+                        staff[person] = JsonSerializer.Deserialize(doc, json.StaffView)!.ToMember(row.GetString(StaffView.PinHashProperty) ?? "");
                     }
 
                     break;

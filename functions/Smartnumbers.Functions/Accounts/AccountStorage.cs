@@ -15,6 +15,7 @@ internal static class AccountStorage
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<NumberIndex>();
         services.AddSingleton<ConfigDocuments>();
+        services.AddSingleton<IRoutingControl, RoutingControl>();
         services.AddSingleton<TableSnapshotProvider>();
         services.AddSingleton<ISnapshotProvider>(sp => sp.GetRequiredService<TableSnapshotProvider>());
         services.AddSingleton<TableCallCounters>();

@@ -32,7 +32,7 @@ internal sealed class ConfigDocuments(ConfigStore store, NumberIndex index, ISna
 
     /// <summary>PUT of the account document (creates the account).</summary>
     public Task<WriteResult> PutAccountAsync(string account, AccountSettings settings, string? ifMatch, AuditActor actor, CancellationToken ct) =>
-        PutAsync(account, ConfigRows.Account, settings, ConfigJsonContext.Default.AccountSettings, ifMatch, actor, "account", ct);
+        PutAsync(account, ConfigRows.Account, settings, ConfigJsonContext.Web.AccountSettings, ifMatch, actor, "account", ct);
 
     /// <summary>PUT of a number: claims it in the number index first (409 when another account owns it).</summary>
     public async Task<WriteResult> PutNumberAsync(string account, string e164, NumberConfig number, string? ifMatch, AuditActor actor, CancellationToken ct)
@@ -48,7 +48,7 @@ internal sealed class ConfigDocuments(ConfigStore store, NumberIndex index, ISna
             return Refused(WriteOutcome.Conflict, "The number belongs to another account.", "e164");
         }
 
-        var result = await PutAsync(account, ConfigRows.Number(e164), number, ConfigJsonContext.Default.NumberConfig, ifMatch, actor, "numbers/" + e164, ct);
+        var result = await PutAsync(account, ConfigRows.Number(e164), number, ConfigJsonContext.Web.NumberConfig, ifMatch, actor, "numbers/" + e164, ct);
         if (result.Outcome != WriteOutcome.Done && !existed)
         {
             await index.ReleaseAsync(e164, account, ct);

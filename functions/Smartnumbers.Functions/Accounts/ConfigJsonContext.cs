@@ -1,32 +1,64 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Smartnumbers.Core.Configuration;
+using Smartnumbers.Functions.Admin;
 
 namespace Smartnumbers.Functions.Accounts;
 
 /// <summary>
-/// Source-generated JSON of the stored configuration documents (camelCase, the §8 shapes). Storage reads skip members
-/// they do not know (forward compatible); the admin API reads its input strictly through <see cref="Strict"/>.
+/// JSON contracts of the configuration documents (camelCase, the §8 shapes): <see cref="Web"/> for storage and answers
+/// (unknown members skipped: forward compatible), <see cref="Strict"/> for operator input (unknown members rejected).
+/// Reflection-based on purpose: the System.Text.Json source generator builds records with <c>required</c> members
+/// through an object initializer that sets every init-only property, so a member missing from the JSON would lose its
+/// documented default (ringSeconds 20 would become 0, threshold 70 would become 0). Cached per instance; admin path only.
 /// </summary>
-[JsonSourceGenerationOptions(
-    JsonSerializerDefaults.Web,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
-[JsonSerializable(typeof(AccountSettings))]
-[JsonSerializable(typeof(NumberConfig))]
-[JsonSerializable(typeof(DialPlan))]
-[JsonSerializable(typeof(DialPlanState))]
-[JsonSerializable(typeof(PersonalOverride))]
-[JsonSerializable(typeof(Site))]
-[JsonSerializable(typeof(StaffMember))]
-[JsonSerializable(typeof(CallerListEntry))]
-[JsonSerializable(typeof(JsonElement))]
-internal sealed partial class ConfigJsonContext : JsonSerializerContext
+internal sealed class ConfigJsonContext
 {
-    /// <summary>The same contracts, rejecting unknown members: for operator input.</summary>
-    public static ConfigJsonContext Strict => field ??= new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    private readonly JsonSerializerOptions _options;
+
+    private ConfigJsonContext(JsonUnmappedMemberHandling unmapped)
+    {
+        _options = CreateOptions(unmapped);
+        _options.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
+        _options.MakeReadOnly();
+    }
+
+    public static ConfigJsonContext Web { get; } = new(JsonUnmappedMemberHandling.Skip);
+
+    public static ConfigJsonContext Strict { get; } = new(JsonUnmappedMemberHandling.Disallow);
+
+    public JsonTypeInfo<AccountSettings> AccountSettings => Info<AccountSettings>();
+
+    public JsonTypeInfo<NumberConfig> NumberConfig => Info<NumberConfig>();
+
+    public JsonTypeInfo<DialPlan> DialPlan => Info<DialPlan>();
+
+    public JsonTypeInfo<DialPlanState> DialPlanState => Info<DialPlanState>();
+
+    public JsonTypeInfo<PersonalOverride> PersonalOverride => Info<PersonalOverride>();
+
+    public JsonTypeInfo<Site> Site => Info<Site>();
+
+    public JsonTypeInfo<StaffView> StaffView => Info<StaffView>();
+
+    public JsonTypeInfo<StaffRequest> StaffRequest => Info<StaffRequest>();
+
+    public JsonTypeInfo<LoadRequest> LoadRequest => Info<LoadRequest>();
+
+    public JsonTypeInfo<CallerListEntry> CallerListEntry => Info<CallerListEntry>();
+
+    public JsonTypeInfo<JsonObject> JsonObject => Info<JsonObject>();
+
+    /// <summary>Options of the admin API's JSON: Web defaults, nulls omitted, '+' written as itself (answers are never embedded in HTML).</summary>
+    internal static JsonSerializerOptions CreateOptions(JsonUnmappedMemberHandling unmapped) => new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    });
+        UnmappedMemberHandling = unmapped,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)_options.GetTypeInfo(typeof(T));
 }

@@ -1,11 +1,37 @@
 using Smartnumbers.Functions.Accounts;
+using Smartnumbers.Functions.ApiKeys;
 
 namespace Smartnumbers.Functions.Admin;
 
-/// <summary>Registration of the Admin area: account storage (config, snapshots, counters) and the operator admin API.</summary>
+/// <summary>
+/// Registration of the Admin area: account storage (configuration, snapshots, counters, routing control) and the
+/// operator admin API under /api/accounts/{account}, every request authorised to exactly one account.
+/// </summary>
 internal static class AdminApi
 {
-    public static IServiceCollection AddAdminApi(this IServiceCollection services) => services.AddAccountStorage();
+    public static IServiceCollection AddAdminApi(this IServiceCollection services)
+    {
+        services.AddAccountStorage();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<IDocumentValidator, BasicDocumentValidator>();
+        services.AddSingleton<AdminAuthorization>();
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/accounts/{account}").AddEndpointFilter<AdminAuthorization>();
+        AccountEndpoints.Map(group);
+        NumberEndpoints.Map(group);
+        PlanEndpoints.Map(group);
+        PlanImportEndpoints.Map(group);
+        OverrideEndpoints.Map(group);
+        ListEndpoints.Map(group);
+        SiteEndpoints.Map(group);
+        StaffEndpoints.Map(group);
+        KeyEndpoints.Map(group);
+        AuditEndpoints.Map(group);
+        return app;
+    }
 }

@@ -10,6 +10,7 @@ namespace Smartnumbers.Functions.CallRecords;
 [JsonDerivedType(typeof(CallStarted), "started")]
 [JsonDerivedType(typeof(CallStepEnded), "stepEnded")]
 [JsonDerivedType(typeof(CallEnded), "ended")]
+[JsonDerivedType(typeof(CallCounted), "counted")]
 public abstract record CallEvent
 {
     public required string CallId { get; init; }

@@ -150,7 +150,7 @@ internal static class CallRecordEntities
         }
 
         // Too many attributes for one property: keep the top contributors and the score, drop the attribute map.
-        return JsonSerializer.Serialize(risk with { Attributes = new Dictionary<string, string>() }, Json.CallRiskSummary);
+        return JsonSerializer.Serialize(risk with { Attributes = new Dictionary<string, double>() }, Json.CallRiskSummary);
     }
 
     private static string? Fit(string? text) => text is { Length: > MaxChars } ? text[..MaxChars] : text;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using Smartnumbers.Functions.Storage;
 
@@ -41,6 +42,8 @@ public sealed class CallRecordStore(TableStore store)
             case CallEnded ended:
                 await ApplyFollowUpAsync(ev, ended.AccountId, ended.StartedAt, ct);
                 break;
+            case CallCounted:
+                break; // Counters, not records: see CallRecordWriter.
             default:
                 throw new ArgumentOutOfRangeException(nameof(ev), ev.GetType().Name, "unknown call event");
         }
@@ -98,21 +101,39 @@ public sealed class CallRecordStore(TableStore store)
     private async Task ApplyStartedAsync(CallRecord record, CancellationToken ct)
     {
         var entity = CallRecordEntities.Record(record);
-        await Records.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct);
         var indexKey = CallRecordEntities.IndexPartition(record.CallId);
-        await Records.UpsertEntityAsync(new TableEntity(indexKey, "")
+        var index = new TableEntity(indexKey, "") { ["AccountId"] = record.AccountId, ["RecordKey"] = entity.RowKey };
+        Dictionary<string, object> followUps = [];
+        try
         {
-            ["AccountId"] = record.AccountId,
-            ["RecordKey"] = entity.RowKey,
-        }, TableUpdateMode.Merge, ct);
-
-        // Follow-ups that landed before the record (another instance, a replayed spill) wait on the index row.
-        var index = await Records.GetEntityAsync<TableEntity>(indexKey, "", cancellationToken: ct);
-        var followUps = CallRecordEntities.FollowUpsOn(index.Value);
-        if (followUps.Count > 0)
-        {
-            await Records.UpsertEntityAsync(new TableEntity(followUps) { PartitionKey = entity.PartitionKey, RowKey = entity.RowKey }, TableUpdateMode.Merge, ct);
+            // The common case: the first event of the call. Any follow-up from now on finds the record's keys here.
+            await Records.AddEntityAsync(index, ct);
         }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // A retry of this event, a retried webhook (another instance, another arrival time), or follow-ups that
+            // landed first: keep the record key already chosen, and copy the follow-ups waiting on the index.
+            var existing = (await Records.GetEntityAsync<TableEntity>(indexKey, "", cancellationToken: ct)).Value;
+            if (existing.GetString("RecordKey") is { } key && existing.GetString("AccountId") is { } account)
+            {
+                entity.PartitionKey = TableKeys.Safe(account);
+                entity.RowKey = key;
+            }
+            else
+            {
+                await Records.UpsertEntityAsync(index, TableUpdateMode.Merge, ct);
+                existing = (await Records.GetEntityAsync<TableEntity>(indexKey, "", cancellationToken: ct)).Value;
+            }
+
+            followUps = CallRecordEntities.FollowUpsOn(existing);
+        }
+
+        foreach (var (key, value) in followUps)
+        {
+            entity[key] = value;
+        }
+
+        await Records.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct);
     }
 
     private async Task ApplyFollowUpAsync(CallEvent ev, string? accountId, DateTimeOffset? startedAt, CancellationToken ct)

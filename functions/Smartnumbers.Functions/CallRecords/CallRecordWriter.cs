@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Azure;
 using Microsoft.Extensions.Options;
+using Smartnumbers.Functions.Counters;
 
 namespace Smartnumbers.Functions.CallRecords;
 
@@ -11,11 +12,13 @@ namespace Smartnumbers.Functions.CallRecords;
 /// fails. When the queue is full, new events are appended to a local spill file instead, replayed when the queue is
 /// idle. On shutdown the queue is drained for up to <see cref="CallRecordOptions.ShutdownFlushSeconds"/>, then what is
 /// left is spilled and replayed on the next start. An event storage refuses outright (400) goes to a dead-letter file.
+/// <see cref="CallCounted"/> events go to the velocity counters (<see cref="ICallCounters"/>) instead of the records.
 /// </summary>
 public sealed partial class CallRecordWriter : IHostedService, IDisposable
 {
     private static readonly TimeSpan ReplayEvery = TimeSpan.FromSeconds(5);
     private readonly CallRecordStore _store;
+    private readonly ICallCounters? _counters;
     private readonly CallRecordOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CallRecordWriter> _log;
@@ -25,10 +28,13 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     private readonly CancellationTokenSource _abort = new();
     private Task _workers = Task.CompletedTask;
     private Task _replay = Task.CompletedTask;
+    private Task? _stop;
+    private bool _disposed;
 
-    public CallRecordWriter(CallRecordStore store, IOptions<CallRecordOptions> options, TimeProvider time, ILogger<CallRecordWriter> log)
+    public CallRecordWriter(CallRecordStore store, IOptions<CallRecordOptions> options, TimeProvider time, ILogger<CallRecordWriter> log, ICallCounters? counters = null)
     {
         _store = store;
+        _counters = counters;
         _options = options.Value;
         _time = time;
         _log = log;
@@ -59,7 +65,32 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Flushes (at most <see cref="CallRecordOptions.ShutdownFlushSeconds"/>) and spills the rest; safe to call twice.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_queue)
+        {
+            return _disposed ? Task.CompletedTask : _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_queue)
+        {
+            if (_disposed || _stop is { IsCompleted: false })
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _stopping.Dispose();
+        _abort.Dispose();
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync();
@@ -75,12 +106,6 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
         await _abort.CancelAsync();
         await flushed;
-    }
-
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _abort.Dispose();
     }
 
     private async Task WorkAsync()
@@ -162,7 +187,18 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         {
             try
             {
-                await _store.ApplyAsync(ev, _abort.Token);
+                if (ev is CallCounted c)
+                {
+                    if (_counters is not null)
+                    {
+                        await _counters.RecordCallAsync(new CallCount(c.AccountId, c.Caller, c.CalledNumber, c.Withheld, c.At), _abort.Token);
+                    }
+                }
+                else
+                {
+                    await _store.ApplyAsync(ev, _abort.Token);
+                }
+
                 return true;
             }
             catch (OperationCanceledException) when (_abort.IsCancellationRequested)

@@ -5,7 +5,7 @@ public sealed record CallRiskSummary
 {
     public int Score { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
-    /// <summary>Attribute name → value as text.</summary>
-    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+    /// <summary>Every Call DNA attribute: name → value.</summary>
+    public IReadOnlyDictionary<string, double> Attributes { get; init; } = new Dictionary<string, double>();
     public IReadOnlyList<CallRiskContribution> Top { get; init; } = [];
 }

@@ -6,9 +6,15 @@ namespace Smartnumbers.Functions.CallRecords;
 /// <summary>Table Storage key helpers for the call-record tables.</summary>
 internal static class TableKeys
 {
-    /// <summary>Sorts newest first: (DateTimeOffset.MaxValue − t) in ticks, 19 digits.</summary>
-    public static string Inverted(DateTimeOffset t) =>
-        (DateTimeOffset.MaxValue.UtcTicks - t.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Sorts newest first: (DateTimeOffset.MaxValue − t) in ticks, 19 digits, t truncated to the millisecond (the
+    /// precision a time keeps through a carrier callback URL, so every writer derives the same key).
+    /// </summary>
+    public static string Inverted(DateTimeOffset t)
+    {
+        var ticks = t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond;
+        return (DateTimeOffset.MaxValue.UtcTicks - ticks).ToString("D19", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A value made safe for a PartitionKey/RowKey: '/', '\', '#', '?', '%', '|' and control characters percent-encoded.</summary>
     public static string Safe(string value)

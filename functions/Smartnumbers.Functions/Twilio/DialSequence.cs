@@ -1,4 +1,5 @@
 using Smartnumbers.Core.Configuration;
+using Smartnumbers.Core.Decisions;
 
 namespace Smartnumbers.Functions.Twilio;
 
@@ -14,4 +15,13 @@ public sealed record DialSequence
     public string? Closing { get; init; }
     public int? RiskScore { get; init; }
     public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The sequence of a connect decision: its steps, closing words, and its score and tags when scored.</summary>
+    public static DialSequence From(RoutingDecision decision) => new()
+    {
+        Steps = decision.Steps,
+        Closing = decision.ClosingAnnouncement,
+        RiskScore = decision.Risk.Scored ? decision.Risk.Score : null,
+        Tags = decision.Risk.Scored && decision.Risk.Tags.Count > 0 ? decision.Risk.Tags : null,
+    };
 }

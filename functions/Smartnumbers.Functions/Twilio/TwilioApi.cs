@@ -7,7 +7,7 @@ namespace Smartnumbers.Functions.Twilio;
 
 /// <summary>
 /// The Twilio carrier endpoints under /api/twilio, every one behind <see cref="TwilioSignatureFilter"/>:
-/// POST dial-result (next step on busy/no-answer/failed, else hang up; records the step outcome) and
+/// POST voice (decide and reply TwiML, <see cref="TwilioCallHandler"/>), POST dial-result (next step on busy/no-answer/failed, else hang up; records the step outcome) and
 /// POST status (records the call's final status and duration).
 /// </summary>
 internal static partial class TwilioApi
@@ -18,6 +18,9 @@ internal static partial class TwilioApi
         services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton<TwilioDialer>();
+        services.AddSingleton<TwilioReplyCache>();
+        services.AddSingleton<CallerHistoryCache>();
+        services.AddSingleton<TwilioCallHandler>();
         services.AddCallRecords();
         return services;
     }
@@ -28,13 +31,30 @@ internal static partial class TwilioApi
             .AddEndpointFilter<TwilioSignatureFilter>()
             .DisableAntiforgery()
             .ExcludeFromDescription();
+        twilio.MapPost("/voice", Voice);
         twilio.MapPost("/dial-result", DialResult);
         twilio.MapPost("/status", Status);
         return app;
     }
 
+    /// <summary>POST /api/twilio/voice: an incoming call.</summary>
+    internal static Task<TwimlResult> Voice(HttpRequest request, TwilioCallHandler handler, CancellationToken ct) => handler.AnswerAsync(request, ct);
+
     /// <summary>POST /api/twilio/dial-result: Twilio's &lt;Dial action&gt; callback.</summary>
-    internal static IResult DialResult(HttpRequest request, TwilioDialer dialer, CallRecordWriter records, TimeProvider time, ILogger<TwilioDialer> log)
+    internal static async Task<TwimlResult> DialResult(HttpRequest request, TwilioDialer dialer, TwilioCallHandler handler, CallRecordWriter records, TimeProvider time, ILogger<TwilioDialer> log)
+    {
+        try
+        {
+            return NextAfterDial(request, dialer, records, time, log);
+        }
+        catch (Exception ex)
+        {
+            LogDialResultFault(log, ex);
+            return await handler.FallbackAsync(request.Form);
+        }
+    }
+
+    private static TwimlResult NextAfterDial(HttpRequest request, TwilioDialer dialer, CallRecordWriter records, TimeProvider time, ILogger log)
     {
         var form = request.Form;
         var state = dialer.Link?.Read(request.Query);
@@ -68,7 +88,7 @@ internal static partial class TwilioApi
     }
 
     /// <summary>POST /api/twilio/status: the call's status callback.</summary>
-    internal static IResult Status(HttpRequest request, CallRecordWriter records, TimeProvider time, ILogger<TwilioDialer> log)
+    internal static TwimlResult Status(HttpRequest request, CallRecordWriter records, TimeProvider time, ILogger<TwilioDialer> log)
     {
         var form = request.Form;
         var callId = form["CallSid"].ToString();
@@ -93,6 +113,9 @@ internal static partial class TwilioApi
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "SECURITY: signed Twilio dial-result with a missing or altered action URL (query of {Length} chars); hanging up")]
     private static partial void LogBadActionLink(ILogger logger, int length);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "Handling a dial result failed: connecting the caller by the normal route")]
+    private static partial void LogDialResultFault(ILogger logger, Exception ex);
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Could not queue the record of call {CallId}: {Error}")]
     private static partial void LogRecordFailed(ILogger logger, string callId, string error);

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Smartnumbers.Core.Calls;
+using Smartnumbers.Core.Decisions;
+using Smartnumbers.Core.Screening;
 using Smartnumbers.Functions.Twilio.Twiml;
 
 namespace Smartnumbers.Functions.Twilio;
@@ -13,6 +16,8 @@ public sealed class TwilioDialer
 {
     public const string RiskHeader = "X-Smartnumbers-Risk";
     public const string TagsHeader = "X-Smartnumbers-Tags";
+    public const string IvrPath = "/api/twilio/ivr";
+    public const string Apology = "Sorry, we cannot connect your call at the moment. Please try again later.";
     private readonly TwilioOptions _options;
     private readonly DialResultLink? _link;
 
@@ -27,6 +32,53 @@ public sealed class TwilioDialer
 
     /// <summary>Appends &lt;Say&gt; in the configured voice and language.</summary>
     public TwimlResponse Say(TwimlResponse twiml, string text) => twiml.Say(text, _options.Voice, _options.Language);
+
+    /// <summary>
+    /// The reply to a decided call: reject → &lt;Reject reason="busy"|"rejected"&gt; as the first verb, or &lt;Say&gt;
+    /// + &lt;Hangup/&gt; for an announcement; the IVR dial-in line → &lt;Redirect&gt; to /api/twilio/ivr; connect →
+    /// the route's announcement, then the first step's &lt;Dial&gt;.
+    /// </summary>
+    public TwimlResponse Render(RoutingDecision decision, string accountId, InboundCall call)
+    {
+        var twiml = new TwimlResponse();
+        if (decision.Action == DecisionAction.Reject)
+        {
+            return decision.RejectMode switch
+            {
+                RejectMode.Busy => twiml.Reject(TwimlRejectReason.Busy),
+                RejectMode.Unallocated => twiml.Reject(TwimlRejectReason.Rejected),
+                _ => Say(twiml, string.IsNullOrWhiteSpace(decision.Announcement) ? DefaultAnnouncements.Blocked : decision.Announcement).Hangup(),
+            };
+        }
+
+        if (decision.ControlLine)
+        {
+            return twiml.Redirect((_options.PublicBaseUrl?.TrimEnd('/') ?? "") + IvrPath, "POST");
+        }
+
+        if (!string.IsNullOrWhiteSpace(decision.Announcement))
+        {
+            Say(twiml, decision.Announcement);
+        }
+
+        return Connect(twiml, new DialResultState(accountId, call.CalledNumber, call.CallId, call.ArrivedAt, 0, DialSequence.From(decision)));
+    }
+
+    /// <summary>The first step's &lt;Dial&gt;, or with no step the closing words (if any) and &lt;Hangup/&gt;.</summary>
+    public TwimlResponse Connect(TwimlResponse twiml, DialResultState first)
+    {
+        if (first.Sequence.Steps.Count == 0)
+        {
+            if (!string.IsNullOrWhiteSpace(first.Sequence.Closing))
+            {
+                Say(twiml, first.Sequence.Closing);
+            }
+
+            return twiml.Hangup();
+        }
+
+        return DialStep(twiml, first with { Step = 0 });
+    }
 
     /// <summary>Appends the &lt;Dial&gt; of <paramref name="state"/>'s current step.</summary>
     public TwimlResponse DialStep(TwimlResponse twiml, DialResultState state)

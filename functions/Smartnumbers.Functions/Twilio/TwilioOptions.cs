@@ -23,4 +23,13 @@ public sealed class TwilioOptions
 
     /// <summary>TTS language (Twilio &lt;Say language&gt;); default "en-GB".</summary>
     public string Language { get; set; } = "en-GB";
+
+    /// <summary>
+    /// How long a call waits for the velocity counters when this instance has no fresh figures for the caller
+    /// (default 100 ms; 0–2 s). Past it the call is decided without history.
+    /// </summary>
+    public TimeSpan HistoryBudget { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a call waits for a divert-cap slot or the fallback's snapshot (default 1 s; 0–5 s).</summary>
+    public TimeSpan StorageBudget { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -7,6 +7,16 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
 {
     public ValidateOptionsResult Validate(string? name, TwilioOptions options)
     {
+        if (options.HistoryBudget < TimeSpan.Zero || options.HistoryBudget > TimeSpan.FromSeconds(2))
+        {
+            return ValidateOptionsResult.Fail("Twilio__HistoryBudget: must be between 00:00:00 and 00:00:02");
+        }
+
+        if (options.StorageBudget < TimeSpan.Zero || options.StorageBudget > TimeSpan.FromSeconds(5))
+        {
+            return ValidateOptionsResult.Fail("Twilio__StorageBudget: must be between 00:00:00 and 00:00:05");
+        }
+
         if (string.IsNullOrEmpty(options.PublicBaseUrl))
         {
             return ValidateOptionsResult.Success;

@@ -37,7 +37,7 @@ internal static partial class CallRecordFixture
         CalledNumber = "+441134960001",
         PresentationNumber = "+447700900123",
         StartedAt = startedAt,
-        Risk = new CallRiskSummary { Score = 80, Tags = ["voip"], Attributes = new Dictionary<string, string> { ["lineType"] = "nonFixedVoip" }, Top = [new("lineType", 30)] },
+        Risk = new CallRiskSummary { Score = 80, Tags = ["voip"], Attributes = new Dictionary<string, double> { ["lineType"] = 3 }, Top = [new("lineType", 30)] },
         Decision = new CallDecisionSummary { Action = "connect", Source = "fraud", Steps = [new(["+441134960099"], 20)] },
     };
 

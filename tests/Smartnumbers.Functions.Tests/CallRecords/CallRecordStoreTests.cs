@@ -38,7 +38,7 @@ public sealed class CallRecordStoreTests
         Assert.Equal(("completed", 42, Start.AddMinutes(2)), (record!.FinalStatus, record.DurationSeconds, record.EndedAt));
         Assert.Equal(["failed", "completed"], record.Steps.Select(s => s.Status));
         Assert.Equal(80, record.Risk?.Score);
-        Assert.Equal("nonFixedVoip", record.Risk?.Attributes["lineType"]);
+        Assert.Equal(3, record.Risk?.Attributes["lineType"]);
         Assert.Equal("fraud", record.Decision?.Source);
         Assert.Single(await store.ListAsync(account, null, null, CancellationToken.None).ToListAsync());
         var failed = Assert.Single(await store.OutcomesAsync(account, "+441134960000", null, CancellationToken.None).ToListAsync());
@@ -67,7 +67,7 @@ public sealed class CallRecordStoreTests
     {
         var store = await CallRecordFixture.DirectStoreAsync();
         var account = SmartnumbersAppFactory.NewAccountId("big");
-        var huge = Enumerable.Range(0, 3000).ToDictionary(i => "attribute" + i, i => new string('x', 20));
+        var huge = Enumerable.Range(0, 3000).ToDictionary(i => "a-rather-long-attribute-name-" + i, i => i + 0.123456789);
         var record = CallRecordFixture.Record(account, "CAbig", Start);
         record = record with { Risk = record.Risk! with { Attributes = huge } };
 

@@ -4,59 +4,76 @@ using System.Net.Sockets;
 namespace Smartnumbers.Functions.Tests.CallRecords;
 
 /// <summary>
-/// A loopback port that refuses connections until <see cref="Open"/>, then forwards them to a target port: storage that
-/// is down, then comes back at the same address.
+/// A loopback port that refuses connections until <see cref="Open"/>, then forwards them to a target port until
+/// <see cref="Close"/> (which also cuts open connections): storage that goes down and comes back at the same address.
 /// </summary>
 internal sealed class TcpGate(int target) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private TcpListener? _listener;
+    private CancellationTokenSource _session = new();
 
     public int Port { get; } = Infrastructure.FreePort.Next();
 
     public void Open()
     {
+        if (_listener is not null)
+        {
+            return;
+        }
+
+        _session = new CancellationTokenSource();
         _listener = new TcpListener(IPAddress.Loopback, Port);
         _listener.Start();
-        _ = Task.Run(AcceptAsync);
+        var listener = _listener;
+        var session = _session.Token;
+        _ = Task.Run(() => AcceptAsync(listener, session));
+    }
+
+    public void Close()
+    {
+        _listener?.Stop();
+        _listener = null;
+        _session.Cancel();
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener?.Stop();
+        Close();
         _stop.Dispose();
+        _session.Dispose();
     }
 
-    private async Task AcceptAsync()
+    private async Task AcceptAsync(TcpListener listener, CancellationToken session)
     {
-        while (!_stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested && !session.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await _listener!.AcceptTcpClientAsync(_stop.Token);
+                client = await listener.AcceptTcpClientAsync(session);
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            _ = Task.Run(() => ForwardAsync(client));
+            _ = Task.Run(() => ForwardAsync(client, session), CancellationToken.None);
         }
     }
 
-    private async Task ForwardAsync(TcpClient client)
+    private async Task ForwardAsync(TcpClient client, CancellationToken session)
     {
         using (client)
         using (var upstream = new TcpClient())
         {
             try
             {
-                await upstream.ConnectAsync(IPAddress.Loopback, target, _stop.Token);
-                var a = client.GetStream().CopyToAsync(upstream.GetStream(), _stop.Token);
-                var b = upstream.GetStream().CopyToAsync(client.GetStream(), _stop.Token);
-                await Task.WhenAny(a, b);
+                await upstream.ConnectAsync(IPAddress.Loopback, target, session);
+                var a = client.GetStream().CopyToAsync(upstream.GetStream(), session);
+                var b = upstream.GetStream().CopyToAsync(client.GetStream(), session);
+                await Task.WhenAny(a, b).WaitAsync(session);
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
             {

@@ -78,6 +78,31 @@ public sealed class TwilioSecurityTests(TwilioSecurityFactory factory) : IClassF
         await AssertRefusedAndNotRecordedAsync(TwilioWebhook.Post("/api/twilio/status", StatusForm(sid)), sid, "wrong");
     }
 
+    [Theory]
+    [InlineData("/api/twilio/voice", "missing")]
+    [InlineData("/api/twilio/voice", "forged")]
+    [InlineData("/api/twilio/voice", "changed")]
+    [InlineData("/api/twilio/dial-result?account=a&call=b&called=c&mac=d&route=e&started=1&step=0", "forged")]
+    public async Task Every_twilio_endpoint_refuses_a_missing_forged_or_altered_signature(string path, string how)
+    {
+        var form = TwilioWebhook.CallForm(TwilioWebhook.NewCallSid(), TwilioCallsGenuine, "+447911000003");
+        var request = how switch
+        {
+            "missing" => TwilioWebhook.Post(path, form, sign: false),
+            "forged" => TwilioWebhook.Post(path, form, token: "forged-token", origin: TwilioSecurityFactory.PublicBase),
+            _ => TwilioWebhook.Post(path, form, origin: TwilioSecurityFactory.PublicBase,
+                signature: TwilioSignature.Compute(SmartnumbersAppFactory.TwilioAuthToken, TwilioSecurityFactory.PublicBase + path.Replace("voice", "status", StringComparison.Ordinal),
+                    form.ToDictionary(p => p.Key, p => new Microsoft.Extensions.Primitives.StringValues(p.Value)))),
+        };
+
+        using var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(factory.Sink.Lines, l => l.Message.StartsWith("SECURITY: Twilio request to " + path.Split('?')[0] + " refused", StringComparison.Ordinal));
+    }
+
+    private const string TwilioCallsGenuine = "+447911123456";
+
     [Fact]
     public async Task The_log_line_names_the_parameter_keys_but_no_caller_number()
     {

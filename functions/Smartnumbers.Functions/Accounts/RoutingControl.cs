@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Smartnumbers.Core.Configuration;
+
+namespace Smartnumbers.Functions.Accounts;
+
+/// <summary><see cref="IRoutingControl"/> over the account's plan-state and override rows.</summary>
+internal sealed class RoutingControl(ConfigDocuments documents) : IRoutingControl
+{
+    private static ConfigJsonContext Json => ConfigJsonContext.Web;
+
+    public async Task<(DialPlanState State, string? ETag)> GetPlanStateAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        var row = await documents.Store.GetAsync(accountId, ConfigRows.PlanState, cancellationToken);
+        return (ReadState(row), row?.ETag.ToString());
+    }
+
+    public Task<ControlResult> LoadPlanAsync(string accountId, string planId, int? slot, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        SwitchAsync(accountId, planId, "load", ifMatch, actor, state =>
+        {
+            if (slot is < 1 or > DialPlanState.MaxLoaded)
+            {
+                return Refuse(WriteOutcome.Invalid, $"slot must be 1–{DialPlanState.MaxLoaded}.", "slot");
+            }
+
+            var slots = new Dictionary<int, string>(state.LoadedSlots);
+            if (slots.FirstOrDefault(s => s.Value == planId) is { Value: not null } loaded)
+            {
+                return slot is null || slot == loaded.Key
+                    ? (state, null)
+                    : Refuse(WriteOutcome.Conflict, $"The plan is already loaded in slot {loaded.Key}; unload it first.", "slot");
+            }
+
+            var target = slot ?? Enumerable.Range(1, DialPlanState.MaxLoaded).Cast<int?>().FirstOrDefault(s => !slots.ContainsKey(s!.Value));
+            if (target is null)
+            {
+                return Refuse(WriteOutcome.Conflict, $"All {DialPlanState.MaxLoaded} slots are loaded; unload a plan first.", "slot");
+            }
+
+            if (slots.TryGetValue(target.Value, out var occupant))
+            {
+                return Refuse(WriteOutcome.Conflict, $"Slot {target} holds plan '{occupant}'; unload it first.", "slot");
+            }
+
+            slots[target.Value] = planId;
+            return (state with { LoadedSlots = slots }, null);
+        }, cancellationToken);
+
+    public Task<ControlResult> UnloadPlanAsync(string accountId, string planId, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        SwitchAsync(accountId, planId, "unload", ifMatch, actor, state =>
+        {
+            if (state.ActivePlanId == planId)
+            {
+                return Refuse(WriteOutcome.Conflict, "The plan is active; deactivate it first.", "plan");
+            }
+
+            if (!state.LoadedSlots.Values.Contains(planId))
+            {
+                return Refuse(WriteOutcome.Conflict, "The plan is not loaded.", "plan");
+            }
+
+            return (state with { LoadedSlots = state.LoadedSlots.Where(s => s.Value != planId).ToDictionary() }, null);
+        }, cancellationToken);
+
+    public Task<ControlResult> ActivatePlanAsync(string accountId, string planId, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        SwitchAsync(accountId, planId, "activate", ifMatch, actor, state =>
+            state.LoadedSlots.Values.Contains(planId)
+                ? (state with { ActivePlanId = planId }, null)
+                : Refuse(WriteOutcome.Conflict, "The plan is not loaded; load it into a slot first.", "plan"), cancellationToken);
+
+    public Task<ControlResult> DeactivatePlanAsync(string accountId, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        SwitchAsync(accountId, null, "deactivate", ifMatch, actor, state => (state with { ActivePlanId = null }, null), cancellationToken);
+
+    public async Task<ControlResult> SetOverrideAsync(string accountId, string number, PersonalOverride value, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        var key = ConfigRows.Override(number);
+        var json = JsonSerializer.Serialize(value, Json.PersonalOverride);
+        var result = await documents.WriteAsync(accountId, [ConfigRows.Account, ConfigRows.Number(number), key], rows =>
+            MissingAccountOrNumber(rows, number) ?? ConfigDocuments.Precondition(rows[key], ifMatch) ?? new ConfigChange
+            {
+                Rows = [new RowChange(key, json)],
+                Action = "PUT",
+                Resource = "overrides/" + number,
+                Before = rows[key]?.Json,
+                After = json,
+            }, actor, cancellationToken);
+        return ToControl(result, key);
+    }
+
+    public async Task<ControlResult> CancelOverrideAsync(string accountId, string number, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        var key = ConfigRows.Override(number);
+        var result = await documents.WriteAsync(accountId, [ConfigRows.Account, key], rows =>
+            rows[ConfigRows.Account] is null || rows[key] is null
+                ? ConfigChange.Refuse(WriteOutcome.NotFound, "No override is set for the number.")
+                : ConfigDocuments.Precondition(rows[key], ifMatch) ?? new ConfigChange
+                {
+                    Rows = [RowChange.Remove(key)],
+                    Action = "DELETE",
+                    Resource = "overrides/" + number,
+                    Before = rows[key]!.Json,
+                }, actor, cancellationToken);
+        return ToControl(result, key);
+    }
+
+    private static ConfigChange? MissingAccountOrNumber(IReadOnlyDictionary<string, StoredRow?> rows, string number) =>
+        rows[ConfigRows.Account] is null ? ConfigChange.Refuse(WriteOutcome.NotFound, "The account does not exist.")
+        : rows[ConfigRows.Number(number)] is null ? ConfigChange.Refuse(WriteOutcome.NotFound, "The number is not configured in this account.", "e164")
+        : null;
+
+    private async Task<ControlResult> SwitchAsync(
+        string account, string? planId, string action, string? ifMatch, AuditActor actor,
+        Func<DialPlanState, (DialPlanState? Next, ConfigChange? Refusal)> step, CancellationToken ct)
+    {
+        string[] keys = planId is null ? [ConfigRows.Account, ConfigRows.PlanState] : [ConfigRows.Account, ConfigRows.PlanState, ConfigRows.Plan(planId)];
+        var result = await documents.WriteAsync(account, keys, rows =>
+        {
+            if (rows[ConfigRows.Account] is null)
+            {
+                return ConfigChange.Refuse(WriteOutcome.NotFound, "The account does not exist.");
+            }
+
+            var stateRow = rows[ConfigRows.PlanState];
+            if (ConfigDocuments.Precondition(stateRow, ifMatch) is { } failed)
+            {
+                return failed;
+            }
+
+            if (planId is not null && rows[ConfigRows.Plan(planId)] is null)
+            {
+                return ConfigChange.Refuse(WriteOutcome.NotFound, "The plan does not exist.", "plan");
+            }
+
+            var (next, refusal) = step(ReadState(stateRow));
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var json = JsonSerializer.Serialize(next!, Json.DialPlanState);
+            return new ConfigChange
+            {
+                Rows = [new RowChange(ConfigRows.PlanState, json)],
+                Action = action,
+                Resource = planId is null ? "plans" : "plans/" + planId,
+                Before = stateRow?.Json,
+                After = json,
+            };
+        }, actor, ct);
+        var control = ToControl(result, ConfigRows.PlanState);
+        return control.Succeeded ? control with { PlanState = ReadState(result.Change.After) } : control;
+    }
+
+    private static DialPlanState ReadState(StoredRow? row) => ReadState(row?.Json);
+
+    private static DialPlanState ReadState(string? json) =>
+        json is null ? new DialPlanState() : JsonSerializer.Deserialize(json, Json.DialPlanState) ?? new DialPlanState();
+
+    private static (DialPlanState?, ConfigChange?) Refuse(WriteOutcome outcome, string detail, string field) =>
+        (null, ConfigChange.Refuse(outcome, detail, field));
+
+    private static ControlResult ToControl(WriteResult result, string rowKey) =>
+        new(result.Outcome, result.ETagOf(rowKey)?.ToString(), result.Change.Detail, result.Change.Field);
+}

@@ -1,0 +1,22 @@
+using Smartnumbers.Core.Configuration;
+
+namespace Smartnumbers.Functions.Admin;
+
+/// <summary>
+/// Field-level validation of the admin API's documents (shape and limits; references to other resources are checked by
+/// the endpoints). One seam so the domain's own validators can replace <see cref="BasicDocumentValidator"/> in one line.
+/// </summary>
+internal interface IDocumentValidator
+{
+    IReadOnlyList<FieldError> Validate(AccountSettings account);
+
+    IReadOnlyList<FieldError> Validate(NumberConfig number);
+
+    IReadOnlyList<FieldError> Validate(DialPlan plan);
+
+    IReadOnlyList<FieldError> Validate(PersonalOverride personalOverride);
+
+    IReadOnlyList<FieldError> Validate(Site site);
+
+    IReadOnlyList<FieldError> Validate(StaffRequest staff);
+}

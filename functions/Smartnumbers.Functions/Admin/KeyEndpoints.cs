@@ -1,0 +1,43 @@
+using Smartnumbers.Functions.Accounts;
+using Smartnumbers.Functions.ApiKeys;
+
+namespace Smartnumbers.Functions.Admin;
+
+/// <summary>/api/accounts/{account}/keys: API keys, issued by the bootstrap key or an account admin, shown once, revocable.</summary>
+internal static class KeyEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("keys", CreateKey).Needs(ApiKeyRole.Admin);
+        group.MapGet("keys", ListKeys).Needs(ApiKeyRole.Admin);
+        group.MapDelete("keys/{id}", RevokeKey).Needs(ApiKeyRole.Admin);
+    }
+
+    public static async Task<IResult> CreateKey(string account, HttpContext http, ApiKeyStore keys, CancellationToken ct)
+    {
+        var (request, error) = await AdminJson.ReadAsync(http.Request, AdminKeyJsonContext.Web.NewApiKey, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (request!.Name.Length is < 1 or > 100)
+        {
+            return AdminResults.Invalid("name", "must have 1–100 characters.");
+        }
+
+        var (result, token) = await keys.CreateAsync(account, request.Role, request.Name, http.Actor(), ct);
+        return result.Outcome == WriteOutcome.Done
+            ? TypedResults.Json(new IssuedApiKey(token.Id, token.Value, request.Name, request.Role), AdminKeyJsonContext.Web.IssuedApiKey, statusCode: StatusCodes.Status201Created)
+            : AdminResults.Refused(result);
+    }
+
+    public static async Task<IResult> ListKeys(string account, ApiKeyStore keys, CancellationToken ct) =>
+        TypedResults.Json(await keys.ListAsync(account, ct), AdminKeyJsonContext.Web.IReadOnlyListApiKeyInfo);
+
+    public static async Task<IResult> RevokeKey(string account, string id, HttpContext http, ApiKeyStore keys, CancellationToken ct)
+    {
+        var result = await keys.RevokeAsync(account, id, http.Actor(), ct);
+        return result.Outcome == WriteOutcome.Done ? TypedResults.NoContent() : AdminResults.Refused(result);
+    }
+}

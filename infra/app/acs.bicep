@@ -1,0 +1,31 @@
+// Azure Communication Services and the Event Grid system topic that carries its IncomingCall events.
+// The topic's subscription to /api/acs/incoming is created after the code is deployed
+// (infra/eventgrid-subscription.bicep, run by the postdeploy hook): Event Grid validates the endpoint on creation.
+param tags object
+param name string
+param systemTopicName string
+@allowed(['Africa', 'Asia Pacific', 'Australia', 'Brazil', 'Canada', 'Europe', 'France', 'Germany', 'India', 'Japan', 'Korea', 'Norway', 'Switzerland', 'UAE', 'UK', 'United States'])
+param dataLocation string
+
+resource acs 'Microsoft.Communication/communicationServices@2023-04-01' = {
+  name: name
+  location: 'global'
+  tags: tags
+  properties: {
+    dataLocation: dataLocation
+  }
+}
+
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
+  name: systemTopicName
+  location: 'global'
+  tags: tags
+  properties: {
+    source: acs.id
+    topicType: 'Microsoft.Communication.CommunicationServices'
+  }
+}
+
+output name string = acs.name
+output endpoint string = 'https://${acs.properties.hostName}/'
+output systemTopicName string = systemTopic.name

@@ -1,0 +1,43 @@
+// The Function App's settings (DESIGN.md §9). ARM replaces the whole set on every deployment: everything the app
+// needs is here. Secrets are Key Vault references. Never on Flex: FUNCTIONS_WORKER_RUNTIME,
+// FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE, WEBSITE_CONTENT*, SCM_DO_BUILD_DURING_DEPLOYMENT.
+param functionAppName string
+param storageAccountName string
+param tableEndpoint string
+param applicationInsightsConnectionString string
+param eventGridTopicEndpoint string
+@allowed(['connectionString', 'managedIdentity'])
+param acsAuth string
+param acsEndpoint string
+param acsCallerId string
+@description('Key Vault secret URIs by setting name; only secrets that exist are passed.')
+param keyVaultSettings object
+
+resource site 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: functionAppName
+}
+
+var publicBaseUrl = 'https://${site.properties.defaultHostName}'
+
+var plainSettings = {
+  AzureWebJobsStorage__accountName: storageAccountName
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+  Storage__AccountUri: tableEndpoint
+  EventGrid__Endpoint: eventGridTopicEndpoint
+  Twilio__PublicBaseUrl: publicBaseUrl
+  Acs__CallbackBaseUrl: publicBaseUrl
+}
+var acsSettings = union(
+  acsAuth == 'managedIdentity' ? { Acs__Endpoint: acsEndpoint } : {},
+  empty(acsCallerId) ? {} : { Acs__CallerId: acsCallerId }
+)
+var secretSettings = toObject(items(keyVaultSettings), kv => kv.key, kv => '@Microsoft.KeyVault(SecretUri=${kv.value})')
+
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: union(plainSettings, acsSettings, secretSettings)
+}
+
+output publicBaseUrl string = publicBaseUrl

@@ -1,0 +1,43 @@
+// ACS IncomingCall → POST /api/acs/incoming?secret=<Acs__EventGridSecret>. Deployed by the azd postdeploy hook
+// (hooks/postdeploy.sh) once the code is live: Event Grid sends the SubscriptionValidation handshake on creation.
+// A ringing call cannot wait: one retry at most, and an event older than a minute is dropped.
+targetScope = 'resourceGroup'
+
+@description('The ACS Event Grid system topic (main.bicep output ACS_SYSTEM_TOPIC_NAME).')
+param systemTopicName string
+
+@secure()
+@description('''${SERVICE_API_BASE_URL}/api/acs/incoming?secret=<Acs__EventGridSecret> (built by the hook; secure because
+it carries the secret).''')
+param endpointUrl string
+
+param subscriptionName string = 'acs-incoming-call'
+
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = {
+  name: systemTopicName
+}
+
+resource incomingCalls 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
+  parent: systemTopic
+  name: subscriptionName
+  properties: {
+    destination: {
+      endpointType: 'WebHook'
+      properties: {
+        endpointUrl: endpointUrl
+        maxEventsPerBatch: 1
+        preferredBatchSizeInKilobytes: 64
+      }
+    }
+    filter: {
+      includedEventTypes: ['Microsoft.Communication.IncomingCall']
+    }
+    eventDeliverySchema: 'EventGridSchema'
+    retryPolicy: {
+      maxDeliveryAttempts: 2
+      eventTimeToLiveInMinutes: 1
+    }
+  }
+}
+
+output name string = incomingCalls.name
