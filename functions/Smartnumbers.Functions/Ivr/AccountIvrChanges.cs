@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Smartnumbers.Core.Configuration;
 using Smartnumbers.Core.Ivr;
 using Smartnumbers.Functions.Accounts;
@@ -6,117 +5,70 @@ using Smartnumbers.Functions.Accounts;
 namespace Smartnumbers.Functions.Ivr;
 
 /// <summary>
-/// Applies the IVR's changes to the account's configuration rows, each in one audited transaction (channel "ivr",
-/// who = the staff id), deciding from the rows as they are at commit time: a plan no longer in its slot is
-/// <see cref="IvrActionOutcome.Stale"/>, an already active plan or a missing override is <see cref="IvrActionOutcome.NoChange"/>.
+/// Applies the IVR's changes through the admin area's <see cref="IRoutingControl"/> (audited, channel "ivr", who = the
+/// staff id). Plan switches are guarded by the plan state's ETag read here: a plan no longer in its slot is
+/// <see cref="IvrActionOutcome.Stale"/>, an already active plan or a missing override <see cref="IvrActionOutcome.NoChange"/>.
 /// </summary>
-internal sealed class AccountIvrChanges(ConfigDocuments documents, IIvrAccounts accounts) : IIvrChanges
+internal sealed class AccountIvrChanges(IRoutingControl control, IIvrAccounts accounts) : IIvrChanges
 {
-    private static readonly ConfigJsonContext Json = ConfigJsonContext.Default;
+    private const int MaxAttempts = 5;
 
     public async Task<IvrActionOutcome> ApplyAsync(IvrCall call, IvrAction action, CancellationToken ct)
     {
         var account = await accounts.GetAsync(call.AccountId, ct);
         var role = account?.Staff.TryGetValue(action.StaffId, out var staff) == true && staff.Role == StaffRole.Operator ? "operator" : "staff";
         var actor = new AuditActor(action.StaffId, role, AuditActor.Ivr);
-        var outcome = IvrActionOutcome.Failed;
-        var keys = action switch
+        return action switch
         {
-            ActivatePlan a => [ConfigRows.PlanState, ConfigRows.Plan(a.PlanId)],
-            DeactivatePlans => [ConfigRows.PlanState],
-            SetOverride s => s.Numbers.Select(ConfigRows.Override).ToList(),
-            CancelOverride c => c.Numbers.Select(ConfigRows.Override).ToList(),
-            _ => throw new ArgumentOutOfRangeException(nameof(action), action.GetType().Name, "not a change request"),
+            ActivatePlan a => await SwitchAsync(call.AccountId, state =>
+                !state.LoadedSlots.TryGetValue(a.Slot, out var id) || id != a.PlanId ? IvrActionOutcome.Stale
+                : state.ActivePlanId == a.PlanId ? IvrActionOutcome.NoChange : null,
+                etag => control.ActivatePlanAsync(call.AccountId, a.PlanId, actor, etag, ct), ct),
+            DeactivatePlans => await SwitchAsync(call.AccountId, state => state.ActivePlanId is null ? IvrActionOutcome.NoChange : null,
+                etag => control.DeactivatePlanAsync(call.AccountId, actor, etag, ct), ct),
+            SetOverride s => await OverridesAsync(s.Numbers, n => control.SetOverrideAsync(call.AccountId, n,
+                new PersonalOverride { Destinations = [s.Destination], ExpiresAt = s.ExpiresAt, SetBy = s.StaffId }, actor, null, ct), IvrActionOutcome.Failed),
+            CancelOverride c => await OverridesAsync(c.Numbers, n => control.CancelOverrideAsync(call.AccountId, n, actor, null, ct), IvrActionOutcome.NoChange),
+            _ => IvrActionOutcome.Failed,
         };
-        var result = await documents.WriteAsync(call.AccountId, keys, rows =>
-        {
-            var (change, decided) = Decide(action, rows);
-            outcome = decided;
-            return change;
-        }, actor, ct);
-        return result.Outcome == WriteOutcome.Done ? IvrActionOutcome.Applied : outcome;
     }
 
-    private static (ConfigChange Change, IvrActionOutcome Outcome) Decide(IvrAction action, IReadOnlyDictionary<string, StoredRow?> rows)
+    private async Task<IvrActionOutcome> SwitchAsync(
+        string accountId, Func<DialPlanState, IvrActionOutcome?> check, Func<string?, Task<ControlResult>> apply, CancellationToken ct)
     {
-        switch (action)
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            case ActivatePlan a:
+            var (state, etag) = await control.GetPlanStateAsync(accountId, ct);
+            if (check(state) is { } settled)
             {
-                var state = PlanState(rows);
-                if (rows[ConfigRows.Plan(a.PlanId)] is null || !state.LoadedSlots.TryGetValue(a.Slot, out var id) || id != a.PlanId)
-                {
-                    return Unchanged(IvrActionOutcome.Stale);
-                }
-
-                return state.ActivePlanId == a.PlanId
-                    ? Unchanged(IvrActionOutcome.NoChange)
-                    : (StateChange(rows, state with { ActivePlanId = a.PlanId }, $"plans/{a.PlanId}:activate"), IvrActionOutcome.Applied);
+                return settled;
             }
 
-            case DeactivatePlans:
+            var result = await apply(etag);
+            switch (result.Outcome)
             {
-                var state = PlanState(rows);
-                return state.ActivePlanId is null
-                    ? Unchanged(IvrActionOutcome.NoChange)
-                    : (StateChange(rows, state with { ActivePlanId = null }, "plans:deactivate"), IvrActionOutcome.Applied);
+                case WriteOutcome.Done:
+                    return IvrActionOutcome.Applied;
+                case WriteOutcome.PreconditionFailed:
+                    continue; // Someone switched meanwhile: look again.
+                case WriteOutcome.Conflict or WriteOutcome.NotFound:
+                    return IvrActionOutcome.Stale;
+                default:
+                    return IvrActionOutcome.Failed;
             }
-
-            case SetOverride s:
-            {
-                var json = JsonSerializer.Serialize(
-                    new PersonalOverride { Destinations = [s.Destination], ExpiresAt = s.ExpiresAt, SetBy = s.StaffId }, Json.PersonalOverride);
-                var change = new ConfigChange
-                {
-                    Rows = [.. s.Numbers.Select(n => new RowChange(ConfigRows.Override(n), json))],
-                    Action = "PUT",
-                    Resource = "overrides/" + string.Join(",", s.Numbers),
-                    Before = rows.Values.FirstOrDefault(r => r is not null)?.Json,
-                    After = json,
-                };
-                return (change, IvrActionOutcome.Applied);
-            }
-
-            case CancelOverride c:
-            {
-                var existing = c.Numbers.Where(n => rows[ConfigRows.Override(n)] is not null).ToList();
-                if (existing.Count == 0)
-                {
-                    return Unchanged(IvrActionOutcome.NoChange);
-                }
-
-                var change = new ConfigChange
-                {
-                    Rows = [.. existing.Select(n => RowChange.Remove(ConfigRows.Override(n)))],
-                    Action = "DELETE",
-                    Resource = "overrides/" + string.Join(",", existing),
-                    Before = rows[ConfigRows.Override(existing[0])]!.Json,
-                };
-                return (change, IvrActionOutcome.Applied);
-            }
-
-            default:
-                return Unchanged(IvrActionOutcome.Failed);
         }
+
+        return IvrActionOutcome.Failed;
     }
 
-    private static DialPlanState PlanState(IReadOnlyDictionary<string, StoredRow?> rows) =>
-        rows[ConfigRows.PlanState]?.Json is { } json ? JsonSerializer.Deserialize(json, Json.DialPlanState) ?? new() : new();
-
-    private static ConfigChange StateChange(IReadOnlyDictionary<string, StoredRow?> rows, DialPlanState next, string resource)
+    private static async Task<IvrActionOutcome> OverridesAsync(IReadOnlyList<string> numbers, Func<string, Task<ControlResult>> apply, IvrActionOutcome whenNone)
     {
-        var json = JsonSerializer.Serialize(next, Json.DialPlanState);
-        return new ConfigChange
+        var applied = false;
+        foreach (var number in numbers)
         {
-            Rows = [new RowChange(ConfigRows.PlanState, json)],
-            Action = "POST",
-            Resource = resource,
-            Before = rows[ConfigRows.PlanState]?.Json,
-            After = json,
-        };
-    }
+            applied |= (await apply(number)).Succeeded;
+        }
 
-    /// <summary>Nothing to write: refused so no audit row is added, with the outcome the caller hears.</summary>
-    private static (ConfigChange, IvrActionOutcome) Unchanged(IvrActionOutcome outcome) =>
-        (ConfigChange.Refuse(WriteOutcome.Conflict, outcome.ToString()), outcome);
+        return applied ? IvrActionOutcome.Applied : whenNone;
+    }
 }

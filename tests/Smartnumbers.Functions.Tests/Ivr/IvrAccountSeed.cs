@@ -23,7 +23,7 @@ internal sealed class IvrAccountSeed(IServiceProvider services)
     public string AccountId { get; } = SmartnumbersAppFactory.NewAccountId("ivr");
     public string ControlLine { get; } = RandomNumber("+4420");
     public string NormalNumber { get; } = RandomNumber("+4411");
-    public string StaffNumber { get; } = RandomNumber("+4416");
+    public string StaffNumber => NormalNumber;
     public string NormalDesk { get; } = "+441134960100";
     public string PlanDesk { get; } = "+441134960200";
 
@@ -31,12 +31,12 @@ internal sealed class IvrAccountSeed(IServiceProvider services)
 
     public async Task<IvrAccountSeed> CreateAsync()
     {
-        var json = ConfigJsonContext.Default;
+        var json = ConfigJsonContext.Web;
         await Must(Documents.PutAccountAsync(AccountId, new AccountSettings { Name = "Northwind" }, null, Setup, default));
         await Must(Documents.PutNumberAsync(AccountId, ControlLine, new NumberConfig { Route = Route(NormalDesk), ControlLine = true }, null, Setup, default));
         await Must(Documents.PutNumberAsync(AccountId, NormalNumber, new NumberConfig { Route = Route(NormalDesk) }, null, Setup, default));
-        await Put(ConfigRows.Staff(OperatorId), new StaffMember { Id = OperatorId, Name = "Olive", Role = StaffRole.Operator, PinHash = TestPins.Hash(Pin) }, json.StaffMember);
-        await Put(ConfigRows.Staff(StaffId), new StaffMember { Id = StaffId, Name = "Sam", Numbers = [StaffNumber], PinHash = TestPins.Hash("111111") }, json.StaffMember);
+        await PutStaffAsync(new StaffView { Id = OperatorId, Name = "Olive", Role = StaffRole.Operator }, Pin);
+        await PutStaffAsync(new StaffView { Id = StaffId, Name = "Sam", Numbers = [StaffNumber] }, "111111");
         await Put(ConfigRows.Plan(PlanId), new DialPlan { Name = "Leeds office closed", Entries = [new DialPlanEntry { Number = NormalNumber, Route = Route(PlanDesk) }] }, json.DialPlan);
         await Put(ConfigRows.Plan(OtherPlanId), new DialPlan { Name = "York office closed" }, json.DialPlan);
         await LoadAsync(new Dictionary<int, string> { [2] = PlanId });
@@ -45,7 +45,7 @@ internal sealed class IvrAccountSeed(IServiceProvider services)
 
     /// <summary>What the admin API would do on :load/:unload (another operator, concurrently).</summary>
     public Task LoadAsync(Dictionary<int, string> slots, string? active = null) =>
-        Put(ConfigRows.PlanState, new DialPlanState { LoadedSlots = slots, ActivePlanId = active }, ConfigJsonContext.Default.DialPlanState);
+        Put(ConfigRows.PlanState, new DialPlanState { LoadedSlots = slots, ActivePlanId = active }, ConfigJsonContext.Web.DialPlanState);
 
     public async Task<AccountSnapshot> SnapshotAsync()
     {
@@ -59,6 +59,14 @@ internal sealed class IvrAccountSeed(IServiceProvider services)
     {
         var rows = await services.GetRequiredService<ConfigStore>().ListAsync(AccountId, ConfigRows.AuditPrefix, default);
         return [.. rows.Select(r => (r.Entity.GetString("Action"), r.Entity.GetString("Resource"), r.Entity.GetString("Channel"), r.Entity.GetString("Who")))];
+    }
+
+    /// <summary>As the admin API stores staff: the document without the PIN, the PBKDF2 hash in its own property.</summary>
+    private async Task PutStaffAsync(StaffView staff, string pin)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(staff, ConfigJsonContext.Web.StaffView);
+        var row = new RowChange(ConfigRows.Staff(staff.Id), json) { Properties = new Dictionary<string, object> { [StaffView.PinHashProperty] = PinHasher.Hash(pin) } };
+        await Must(Documents.WriteAsync(AccountId, [ConfigRows.Staff(staff.Id)], _ => new ConfigChange { Rows = [row], Action = "PUT", Resource = "staff/" + staff.Id }, Setup, default));
     }
 
     private async Task Put<T>(string rowKey, T document, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>

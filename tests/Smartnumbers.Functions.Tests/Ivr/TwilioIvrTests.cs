@@ -34,7 +34,7 @@ public sealed class TwilioIvrTests(SmartnumbersAppFactory factory)
         Assert.StartsWith("Plan Leeds office closed is now active.", await call.Press("1"), StringComparison.Ordinal);
 
         Assert.Equal(IvrAccountSeed.PlanId, (await seed.SnapshotAsync()).PlanState.ActivePlanId);
-        Assert.Contains(await seed.AuditAsync(), a => a == ("POST", "plans/leeds-closed:activate", "ivr", IvrAccountSeed.OperatorId));
+        Assert.Contains(await seed.AuditAsync(), a => a == ("activate", "plans/leeds-closed", "ivr", IvrAccountSeed.OperatorId));
         Assert.True(call.Gathers);
     }
 
