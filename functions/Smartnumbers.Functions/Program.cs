@@ -8,31 +8,33 @@ using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Telemetry;
 using Smartnumbers.Functions.Twilio;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseSmartnumbersListenAddress(builder.Configuration);
-
-builder.Services
-    .AddSmartnumbersHosting(builder.Configuration)
-    .AddSmartnumbersTelemetry(builder.Configuration, builder.Environment)
-    .AddTableStorage()
-    .AddAdminApi()
-    .AddTwilio()
-    .AddAcs()
-    .AddIvr()
-    .AddDeliveryHealth();
-
-var app = builder.Build();
-
-app.MapHostingEndpoints();
-app.MapStorageHealth();
-app.MapAdminApi();
-app.MapTwilioApi();
-app.MapAcsApi();
-app.MapIvrApi();
-app.MapDeliveryHealth();
-
+// Settings are validated while the app is built, mapped and started: any OptionsValidationException on the way
+// stops start-up with one line naming the key.
 try
 {
+    var builder = WebApplication.CreateBuilder(args);
+    builder.WebHost.UseSmartnumbersListenAddress(builder.Configuration);
+
+    builder.Services
+        .AddSmartnumbersHosting(builder.Configuration)
+        .AddSmartnumbersTelemetry(builder.Configuration, builder.Environment)
+        .AddTableStorage()
+        .AddAdminApi()
+        .AddTwilio()
+        .AddAcs()
+        .AddIvr()
+        .AddDeliveryHealth();
+
+    var app = builder.Build();
+
+    app.MapHostingEndpoints();
+    app.MapStorageHealth();
+    app.MapAdminApi();
+    app.MapTwilioApi();
+    app.MapAcsApi();
+    app.MapIvrApi();
+    app.MapDeliveryHealth();
+
     await app.RunAsync();
     return 0;
 }

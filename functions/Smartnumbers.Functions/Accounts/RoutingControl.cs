@@ -1,10 +1,15 @@
 using System.Text.Json;
 using Smartnumbers.Core.Configuration;
+using Smartnumbers.Functions.Events;
 
 namespace Smartnumbers.Functions.Accounts;
 
-/// <summary><see cref="IRoutingControl"/> over the account's plan-state and override rows.</summary>
-internal sealed class RoutingControl(ConfigDocuments documents) : IRoutingControl
+/// <summary>
+/// <see cref="IRoutingControl"/> over the account's plan-state and override rows. Every activation, deactivation and
+/// override set — from the API, the IVR or the health failover — publishes its CloudEvent through the outbox, with an
+/// id made of the event type, the account and the new row's ETag (stable for that change).
+/// </summary>
+internal sealed partial class RoutingControl(ConfigDocuments documents, IEventOutbox outbox, TimeProvider time, ILogger<RoutingControl> log) : IRoutingControl
 {
     private static ConfigJsonContext Json => ConfigJsonContext.Web;
 
@@ -15,7 +20,7 @@ internal sealed class RoutingControl(ConfigDocuments documents) : IRoutingContro
     }
 
     public Task<ControlResult> LoadPlanAsync(string accountId, string planId, int? slot, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        SwitchAsync(accountId, planId, "load", ifMatch, actor, state =>
+        SwitchAsync(accountId, planId, "load", null, ifMatch, actor, state =>
         {
             if (slot is < 1 or > DialPlanState.MaxLoaded)
             {
@@ -46,7 +51,7 @@ internal sealed class RoutingControl(ConfigDocuments documents) : IRoutingContro
         }, cancellationToken);
 
     public Task<ControlResult> UnloadPlanAsync(string accountId, string planId, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        SwitchAsync(accountId, planId, "unload", ifMatch, actor, state =>
+        SwitchAsync(accountId, planId, "unload", null, ifMatch, actor, state =>
         {
             if (state.ActivePlanId == planId)
             {
@@ -62,13 +67,13 @@ internal sealed class RoutingControl(ConfigDocuments documents) : IRoutingContro
         }, cancellationToken);
 
     public Task<ControlResult> ActivatePlanAsync(string accountId, string planId, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        SwitchAsync(accountId, planId, "activate", ifMatch, actor, state =>
+        SwitchAsync(accountId, planId, "activate", SmartnumbersEventTypes.DialPlanActivated, ifMatch, actor, state =>
             state.LoadedSlots.Values.Contains(planId)
                 ? (state with { ActivePlanId = planId }, null)
                 : Refuse(WriteOutcome.Conflict, "The plan is not loaded; load it into a slot first.", "plan"), cancellationToken);
 
     public Task<ControlResult> DeactivatePlanAsync(string accountId, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        SwitchAsync(accountId, null, "deactivate", ifMatch, actor, state => (state with { ActivePlanId = null }, null), cancellationToken);
+        SwitchAsync(accountId, null, "deactivate", SmartnumbersEventTypes.DialPlanDeactivated, ifMatch, actor, state => (state with { ActivePlanId = null }, null), cancellationToken);
 
     public async Task<ControlResult> SetOverrideAsync(string accountId, string number, PersonalOverride value, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
@@ -83,7 +88,15 @@ internal sealed class RoutingControl(ConfigDocuments documents) : IRoutingContro
                 Before = rows[key]?.Json,
                 After = json,
             }, actor, cancellationToken);
-        return ToControl(result, key);
+        var control = ToControl(result, key);
+        if (control.Succeeded)
+        {
+            var data = new OverrideSetData(number, value.Destinations, value.ExpiresAt, actor.Channel, actor.Who);
+            await PublishAsync(OutboxEvent.Create($"{SmartnumbersEventTypes.OverrideSet}:{accountId}:{control.ETag}", SmartnumbersEventTypes.OverrideSet,
+                accountId, "overrides/" + number, time.GetUtcNow(), data, RoutingEventJsonContext.Default.OverrideSetData), cancellationToken);
+        }
+
+        return control;
     }
 
     public async Task<ControlResult> CancelOverrideAsync(string accountId, string number, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default)
@@ -108,7 +121,7 @@ internal sealed class RoutingControl(ConfigDocuments documents) : IRoutingContro
         : null;
 
     private async Task<ControlResult> SwitchAsync(
-        string account, string? planId, string action, string? ifMatch, AuditActor actor,
+        string account, string? planId, string action, string? eventType, string? ifMatch, AuditActor actor,
         Func<DialPlanState, (DialPlanState? Next, ConfigChange? Refusal)> step, CancellationToken ct)
     {
         string[] keys = planId is null ? [ConfigRows.Account, ConfigRows.PlanState] : [ConfigRows.Account, ConfigRows.PlanState, ConfigRows.Plan(planId)];
@@ -147,7 +160,21 @@ internal sealed class RoutingControl(ConfigDocuments documents) : IRoutingContro
             };
         }, actor, ct);
         var control = ToControl(result, ConfigRows.PlanState);
-        return control.Succeeded ? control with { PlanState = ReadState(result.Change.After) } : control;
+        if (!control.Succeeded)
+        {
+            return control;
+        }
+
+        var after = ReadState(result.Change.After);
+        if (eventType is not null)
+        {
+            var before = ReadState(result.Change.Before);
+            var data = new PlanChangedData(planId ?? before.ActivePlanId, after.ActivePlanId, before.ActivePlanId, actor.Channel, actor.Who);
+            await PublishAsync(OutboxEvent.Create($"{eventType}:{account}:{control.ETag}", eventType, account,
+                "plans/" + (planId ?? before.ActivePlanId ?? ""), time.GetUtcNow(), data, RoutingEventJsonContext.Default.PlanChangedData), ct);
+        }
+
+        return control with { PlanState = after };
     }
 
     private static DialPlanState ReadState(StoredRow? row) => ReadState(row?.Json);
@@ -160,4 +187,23 @@ internal sealed class RoutingControl(ConfigDocuments documents) : IRoutingContro
 
     private static ControlResult ToControl(WriteResult result, string rowKey) =>
         new(result.Outcome, result.ETagOf(rowKey)?.ToString(), result.Change.Detail, result.Change.Field);
+
+    /// <summary>
+    /// The change is committed; its event goes to the outbox. Should the outbox write fail, the change still stands and
+    /// the failure is logged (the audit row holds the change).
+    /// </summary>
+    private async Task PublishAsync(OutboxEvent ev, CancellationToken ct)
+    {
+        try
+        {
+            await outbox.EnqueueAsync([ev], ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogEventNotQueued(log, ev.Type, ev.AccountId, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Type} for account {Account} was not queued: {Reason}")]
+    private static partial void LogEventNotQueued(ILogger logger, string type, string account, string reason);
 }

@@ -12,4 +12,8 @@ public sealed record CallDecisionSummary
     public string? Source { get; init; }
     public IReadOnlyList<CallRouteStep> Steps { get; init; } = [];
     public string? Announcement { get; init; }
+    /// <summary>High risk: diverted to the fraud route, or scored over the threshold and flagged (e.g. cap reached).</summary>
+    public bool HighRisk { get; init; }
+    /// <summary>The hourly divert cap was reached, so the call was routed normally and flagged.</summary>
+    public bool FraudCapReached { get; init; }
 }

@@ -33,6 +33,8 @@ public static class CallRecordFactory
             Source = decision.Source is { } source ? Name(source) : null,
             Steps = decision.Steps.Select(s => new CallRouteStep(s.Destinations, s.RingSeconds)).ToList(),
             Announcement = decision.Announcement,
+            HighRisk = decision.Source == RouteSource.Fraud || decision.Flagged,
+            FraudCapReached = decision.FraudCapReached,
         },
     };
 

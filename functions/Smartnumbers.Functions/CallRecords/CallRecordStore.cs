@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using Smartnumbers.Functions.Events;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.CallRecords;
@@ -10,7 +11,7 @@ namespace Smartnumbers.Functions.CallRecords;
 /// and <see cref="DeliveryOutcome"/>). Writes are merge-upserts keyed by call id (+ step), so applying an event twice,
 /// or events in any order, converges on the same record. Used off the call path, through <see cref="CallRecordWriter"/>.
 /// </summary>
-public sealed class CallRecordStore(TableStore store)
+public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = null)
 {
     public const string RecordsTable = "CallRecords";
     public const string OutcomesTable = "DeliveryOutcomes";
@@ -26,6 +27,12 @@ public sealed class CallRecordStore(TableStore store)
         {
             case CallStarted started:
                 await ApplyStartedAsync(started.Record, ct);
+                if (outbox is not null && CallNotifications.For(started.Record) is { Count: > 0 } events)
+                {
+                    // After the record: a retry re-enqueues the same ids, which the outbox ignores.
+                    await outbox.EnqueueAsync(events, ct);
+                }
+
                 break;
             case CallStepEnded step:
                 await ApplyFollowUpAsync(ev, step.AccountId, step.StartedAt, ct);

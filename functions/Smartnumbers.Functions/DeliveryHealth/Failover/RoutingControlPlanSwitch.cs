@@ -1,5 +1,4 @@
 using Smartnumbers.Functions.Accounts;
-using Smartnumbers.Functions.Events;
 
 namespace Smartnumbers.Functions.DeliveryHealth.Failover;
 
@@ -8,7 +7,7 @@ namespace Smartnumbers.Functions.DeliveryHealth.Failover;
 /// plan state's ETag is the <see cref="ActivePlan.Version"/>; a switch back passes it as If-Match, so a change made by
 /// hand during the outage is never overwritten.
 /// </summary>
-internal sealed class RoutingControlPlanSwitch(IRoutingControl routing, IEventOutbox outbox, TimeProvider time) : IDialPlanSwitch
+internal sealed class RoutingControlPlanSwitch(IRoutingControl routing) : IDialPlanSwitch
 {
     public async Task<ActivePlan> GetActiveAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -25,7 +24,6 @@ internal sealed class RoutingControlPlanSwitch(IRoutingControl routing, IEventOu
             return null;
         }
 
-        var previous = state.ActivePlanId;
         if (!state.LoadedSlots.Values.Contains(planId))
         {
             var load = await routing.LoadPlanAsync(accountId, planId, null, actor, etag, cancellationToken);
@@ -43,23 +41,19 @@ internal sealed class RoutingControlPlanSwitch(IRoutingControl routing, IEventOu
             return null;
         }
 
-        var version = Check(result, accountId, planId).ETag!;
-        await outbox.EnqueueAsync([PlanEvent(accountId, SmartnumbersEventTypes.DialPlanActivated, planId, previous, who, reason, version)], cancellationToken);
-        return new ActivePlan(planId, version);
+        // The DialPlan.Activated event is published by the routing control itself, as for every channel.
+        return new ActivePlan(planId, Check(result, accountId, planId).ETag!);
     }
 
     public async Task<ActivePlan?> DeactivateAsync(string accountId, string who, string reason, string? ifMatch, CancellationToken cancellationToken)
     {
-        var (state, _) = await routing.GetPlanStateAsync(accountId, cancellationToken);
         var result = await routing.DeactivatePlanAsync(accountId, Actor(who), ifMatch, cancellationToken);
         if (result.Outcome == WriteOutcome.PreconditionFailed && ifMatch is not null)
         {
             return null;
         }
 
-        var version = Check(result, accountId, null).ETag!;
-        await outbox.EnqueueAsync([PlanEvent(accountId, SmartnumbersEventTypes.DialPlanDeactivated, state.ActivePlanId, state.ActivePlanId, who, reason, version)], cancellationToken);
-        return new ActivePlan(null, version);
+        return new ActivePlan(null, Check(result, accountId, null).ETag!);
     }
 
     private static AuditActor Actor(string who) => new(who, "system", AuditActor.Health);
@@ -68,10 +62,4 @@ internal sealed class RoutingControlPlanSwitch(IRoutingControl routing, IEventOu
         result.Succeeded
             ? result
             : throw new InvalidOperationException($"Switching account {accountId} to {planId ?? "normal routing"} failed: {result.Outcome} ({result.Detail})");
-
-    private OutboxEvent PlanEvent(string accountId, string type, string? planId, string? previous, string who, string reason, string version)
-    {
-        var data = new PlanSwitchEventData(planId ?? "", type == SmartnumbersEventTypes.DialPlanActivated ? planId : null, previous, AuditActor.Health, who, reason);
-        return OutboxEvent.Create($"{type}:{accountId}:{version}", type, accountId, $"plans/{planId}", time.GetUtcNow(), data, DeliveryHealthJsonContext.Default.PlanSwitchEventData);
-    }
 }
