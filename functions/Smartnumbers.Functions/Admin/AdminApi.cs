@@ -14,7 +14,7 @@ internal static class AdminApi
         services.AddAccountStorage();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton<ApiKeyStore>();
-        services.AddSingleton<IDocumentValidator, BasicDocumentValidator>();
+        services.AddSingleton<IDocumentValidator, CoreDocumentValidator>();
         services.AddSingleton<AdminAuthorization>();
         return services;
     }

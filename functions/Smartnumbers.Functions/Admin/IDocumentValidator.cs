@@ -4,7 +4,7 @@ namespace Smartnumbers.Functions.Admin;
 
 /// <summary>
 /// Field-level validation of the admin API's documents (shape and limits; references to other resources are checked by
-/// the endpoints). One seam so the domain's own validators can replace <see cref="BasicDocumentValidator"/> in one line.
+/// the endpoints). Implemented by <see cref="CoreDocumentValidator"/> over the domain's own Validate() methods.
 /// </summary>
 internal interface IDocumentValidator
 {

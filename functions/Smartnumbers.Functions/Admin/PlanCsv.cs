@@ -116,8 +116,8 @@ internal static class PlanCsv
         Check(AccountIds.IsValid(plan), "plan", "must be a plan id: 1–40 of a-z, 0-9 and '-'.");
         Check(E164.IsValid(number), "number", $"'{number}' is not an E.164 number such as +441134960001.");
         Check(!E164.IsValid(number) || accountNumbers.Contains(number), "number", $"{number} is not a number of this account.");
-        Check(int.TryParse(stepText, CultureInfo.InvariantCulture, out var step) && step is >= 1 and <= BasicDocumentValidator.MaxSteps, "step", $"must be 1–{BasicDocumentValidator.MaxSteps}.");
-        Check(destinations.Length is >= 1 and <= BasicDocumentValidator.MaxDestinations, "destinations", $"must list 1–{BasicDocumentValidator.MaxDestinations} destinations separated by ';'.");
+        Check(int.TryParse(stepText, CultureInfo.InvariantCulture, out var step) && step is >= 1 and <= ConfigLimits.MaxStepsPerRoute, "step", $"must be 1–{ConfigLimits.MaxStepsPerRoute}.");
+        Check(destinations.Length is >= 1 and <= ConfigLimits.MaxDestinationsPerStep, "destinations", $"must list 1–{ConfigLimits.MaxDestinationsPerStep} destinations separated by ';'.");
         foreach (var d in destinations)
         {
             Check(E164.IsDestination(d), "destinations", $"'{d}' is not an E.164 number or a sip: URI.");
@@ -125,7 +125,7 @@ internal static class PlanCsv
 
         var ring = 20;
         Check(string.IsNullOrEmpty(ringText) || (int.TryParse(ringText, CultureInfo.InvariantCulture, out ring) && ring is >= 5 and <= 600), "ringSeconds", "must be 5–600.");
-        Check((announcement?.Length ?? 0) <= BasicDocumentValidator.MaxAnnouncement, "announcement", $"must have at most {BasicDocumentValidator.MaxAnnouncement} characters.");
+        Check((announcement?.Length ?? 0) <= ConfigLimits.MaxAnnouncementLength, "announcement", $"must have at most {ConfigLimits.MaxAnnouncementLength} characters.");
         if (errors.Count > before)
         {
             return;
