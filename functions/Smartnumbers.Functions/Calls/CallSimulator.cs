@@ -16,6 +16,9 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
 {
     public const string SimulatedCallId = "simulated";
 
+    /// <summary>The hint that carries an ACS caller's display name in a simulation (ACS sends it outside the headers).</summary>
+    public const string AcsDisplayNameHint = "callerDisplayName";
+
     /// <summary>The simulation, or the problem to answer (400 naming the field; 404 when the account is unknown).</summary>
     public async Task<(SimulateResponse? Result, IResult? Problem)> SimulateAsync(string account, SimulateRequest request, CancellationToken ct)
     {
@@ -37,7 +40,7 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
         }
 
         var call = InboundCall.Create(SimulatedCallId, carrier, request.CalledNumber, From(request), request.At ?? time.GetUtcNow(),
-            request.NetworkNumber, carrierSaysAnonymous: request.Withheld, hints: request.Hints);
+            request.NetworkNumber, carrierSaysAnonymous: request.Withheld, displayName: DisplayName(request, carrier), hints: request.Hints);
         var caller = call.Withheld ? null : call.PresentationNumber ?? call.NetworkNumber;
         var history = ToCore(await counters.GetHistoryAsync(account, caller, call.CalledNumber, call.ArrivedAt, ct));
         var decider = await models.GetAsync(account, ct);
@@ -73,6 +76,10 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
         PriorFraudLabels = h.PriorFraudLabels,
         PriorGenuineLabels = h.PriorGenuineLabels,
     };
+
+    /// <summary>The display name the adapter would pass: Twilio's CallerName parameter, ACS's callerDisplayName.</summary>
+    private static string? DisplayName(SimulateRequest request, Carrier carrier) =>
+        request.Hints?.FirstOrDefault(h => h.Key.Equals(carrier == Carrier.Acs ? AcsDisplayNameHint : CallHints.CallerName, StringComparison.OrdinalIgnoreCase)).Value;
 
     private static string From(SimulateRequest request) => request.PresentationNumber ?? (request.Withheld ? "anonymous" : "");
 

@@ -30,7 +30,7 @@ internal sealed class TwilioCalls(SmartnumbersAppFactory factory, string origin 
     {
         var documents = await TestAccounts.DocumentsAsync(factory);
         var put = await documents.PutAsync(Account, ConfigRows.ListEntry(CallerListKind.Block, caller), new CallerListEntry(),
-            ConfigJsonContext.Default.CallerListEntry, null, TestAccounts.Actor, "lists/block/" + caller, default);
+            ConfigJsonContext.Web.CallerListEntry, null, TestAccounts.Actor, "lists/block/" + caller, default);
         Assert.Equal(WriteOutcome.Done, put.Outcome);
         await factory.Services.GetRequiredService<ISnapshotProvider>().RefreshAsync(Account);
     }
