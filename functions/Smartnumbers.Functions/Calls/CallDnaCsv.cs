@@ -15,7 +15,7 @@ internal static class CallDnaCsv
     /// <summary>The fixed columns before the attributes.</summary>
     public static IReadOnlyList<string> CallColumns { get; } =
     [
-        "callId", "carrier", "startedAt", "calledNumber", "presentationNumber", "networkNumber", "withheld",
+        "callId", "carrier", "startedAt", "calledNumber", "presentationNumber", "networkNumber", "callerWithheld",
         "action", "rejectMode", "reason", "source", "score", "tags", "label", "finalStatus", "durationSeconds",
     ];
 

@@ -63,7 +63,9 @@ internal sealed record CallQuery(DateTimeOffset? From, DateTimeOffset? To, strin
                 continue;
             }
 
-            if ((Number is null || record.CalledNumber == Number) && (MinRisk is null || (record.Risk?.Score ?? 0) >= MinRisk))
+            // Storage keys hold milliseconds; the bounds are exact.
+            var inRange = (From is null || record.StartedAt >= From) && (To is null || record.StartedAt < To);
+            if (inRange && (Number is null || record.CalledNumber == Number) && (MinRisk is null || (record.Risk?.Score ?? 0) >= MinRisk))
             {
                 yield return record;
             }
