@@ -5,6 +5,7 @@ using Smartnumbers.Core.Risk;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Storage;
+using Smartnumbers.Functions.Twilio;
 
 namespace Smartnumbers.Functions.Calls;
 
@@ -13,9 +14,10 @@ namespace Smartnumbers.Functions.Calls;
 /// example in table CallLabels (PartitionKey = account, RowKey = call id: label, caller, the record's Call DNA
 /// attributes as JSON) for <c>model:refit</c>, and in the caller's label counters, which the decision reads as
 /// CallerHistory.PriorFraudLabels/PriorGenuineLabels. Relabelling with the same label changes nothing; with the other
-/// label it counts the new one (counters only ever grow).
+/// label it counts the new one (counters only ever grow). The Twilio adapter's cached figures of the caller are dropped
+/// on this instance; other instances serve theirs for at most <see cref="CallerHistoryCache.FreshFor"/>.
 /// </summary>
-internal sealed class CallLabels(TableStore store, ICallCounters counters, TimeProvider time)
+internal sealed class CallLabels(TableStore store, ICallCounters counters, TimeProvider time, CallerHistoryCache? histories = null)
 {
     public const string Table = "CallLabels";
 
@@ -50,6 +52,7 @@ internal sealed class CallLabels(TableStore store, ICallCounters counters, TimeP
         if (before != label && CallerOf(record) is { } caller)
         {
             await counters.RecordLabelAsync(accountId, caller, label == "fraud", ct);
+            histories?.Forget(accountId, caller); // This instance's next call from the caller reads the new count.
         }
 
         return before;

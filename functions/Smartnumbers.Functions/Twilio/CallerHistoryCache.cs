@@ -46,6 +46,16 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         }
     }
 
+    /// <summary>Drops this instance's cached figures of a caller (after a label), so its next call reads the counters.</summary>
+    public void Forget(string accountId, string caller)
+    {
+        var prefix = accountId + "|" + caller + "|";
+        foreach (var key in _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            _entries.TryRemove(key, out _);
+        }
+    }
+
     private async Task<Entry> ReadAsync(string key, string accountId, string? caller, string calledNumber, DateTimeOffset now)
     {
         try
