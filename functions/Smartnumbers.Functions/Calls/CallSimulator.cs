@@ -3,7 +3,6 @@ using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.Admin;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Counters;
-using CoreHistory = Smartnumbers.Core.Calls.CallerHistory;
 
 namespace Smartnumbers.Functions.Calls;
 
@@ -42,7 +41,7 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
         var call = InboundCall.Create(SimulatedCallId, carrier, request.CalledNumber, From(request), request.At ?? time.GetUtcNow(),
             request.NetworkNumber, carrierSaysAnonymous: request.Withheld, displayName: DisplayName(request, carrier), hints: request.Hints);
         var caller = call.Withheld ? null : call.PresentationNumber ?? call.NetworkNumber;
-        var history = ToCore(await counters.GetHistoryAsync(account, caller, call.CalledNumber, call.ArrivedAt, ct));
+        var history = (await counters.GetHistoryAsync(account, caller, call.CalledNumber, call.ArrivedAt, ct)).ToCore();
         var decider = await models.GetAsync(account, ct);
         var assessment = decider.Assess(snapshot, call, history);
         var decision = decider.Decide(assessment, divertGranted: assessment.DivertWanted);
@@ -65,17 +64,6 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
             Explanation = explanation,
         }, null);
     }
-
-    /// <summary>The counters' figures as the core reads them.</summary>
-    public static CoreHistory ToCore(Counters.CallerHistory h) => new()
-    {
-        CallsFromCallerLastHour = h.CallsFromCallerThisHour,
-        CallsFromCallerLastDay = h.CallsFromCallerToday,
-        DistinctNumbersCalledToday = h.DistinctNumbersCalledToday,
-        WithheldCallsToNumberLastHour = h.WithheldCallsToNumberThisHour,
-        PriorFraudLabels = h.PriorFraudLabels,
-        PriorGenuineLabels = h.PriorGenuineLabels,
-    };
 
     /// <summary>The display name the adapter would pass: Twilio's CallerName parameter, ACS's callerDisplayName.</summary>
     private static string? DisplayName(SimulateRequest request, Carrier carrier) =>

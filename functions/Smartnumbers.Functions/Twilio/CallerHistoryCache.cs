@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Counters;
 using CoreHistory = Smartnumbers.Core.Calls.CallerHistory;
 
@@ -61,15 +62,7 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         try
         {
             var h = await counters.GetHistoryAsync(accountId, caller, calledNumber, now, CancellationToken.None);
-            var entry = new Entry(new CoreHistory
-            {
-                CallsFromCallerLastHour = h.CallsFromCallerThisHour,
-                CallsFromCallerLastDay = h.CallsFromCallerToday,
-                DistinctNumbersCalledToday = h.DistinctNumbersCalledToday,
-                WithheldCallsToNumberLastHour = h.WithheldCallsToNumberThisHour,
-                PriorFraudLabels = h.PriorFraudLabels,
-                PriorGenuineLabels = h.PriorGenuineLabels,
-            }, now, caller is null);
+            var entry = new Entry(h.ToCore(), now, caller is null);
             if (_entries.Count >= MaxEntries)
             {
                 _entries.Clear(); // Crude but bounded: the figures are re-read on the next call.
