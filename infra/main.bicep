@@ -187,6 +187,7 @@ module appSettings 'app/appsettings.bicep' = {
     eventGridTopicEndpoint: events.outputs.endpoint
     acsAuth: acsAuth
     acsEndpoint: acs.outputs.endpoint
+    acsResourceId: acs.outputs.immutableResourceId
     acsCallerId: acsCallerId
     keyVaultSettings: keyVaultSettings
   }

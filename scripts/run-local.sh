@@ -67,6 +67,6 @@ Try:
   curl -s -H "Authorization: Bearer \$(cat .run/demo-key)" -H 'Content-Type: application/json' \\
        -d '{"calledNumber":"+441134960001","presentationNumber":"anonymous","withheld":true,"carrier":"twilio"}' \\
        http://localhost:$port/api/accounts/demo/calls:simulate
-  scripts/twilio-call.sh +447700900123 +441134960001     # a signed Twilio voice webhook, prints the TwiML
+  scripts/twilio-call.sh +447984123456 +441134960001     # a signed Twilio voice webhook, prints the TwiML
 EOT
 wait

@@ -28,6 +28,12 @@ internal static class LatencyProbe
             ticks[i] = Stopwatch.GetTimestamp() - start;
         }
         var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)decisions;
+        for (var k = 0; k < mix.Length; k++)
+        {
+            var mine = ticks.Where((_, i) => i % mix.Length == k).Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {CallMix.Kinds[k],-17} p50 {mine[mine.Length / 2] * 1_000_000.0 / Stopwatch.Frequency,7:0.00} µs, p99 {mine[(int)(mine.Length * 0.99)] * 1_000_000.0 / Stopwatch.Frequency,7:0.00} µs"));
+        }
         Array.Sort(ticks);
         double Us(long t) => t * 1_000_000.0 / Stopwatch.Frequency;
         double Pct(double p) => Us(ticks[Math.Min(ticks.Length - 1, (int)(p * ticks.Length))]);

@@ -4,6 +4,11 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Smartnumbers.Benchmarks;
 
+if (args.Length > 0 && args[0] == "--parse")
+{
+    ParseProbe.Run();
+    return;
+}
 if (args.Length > 0 && args[0] == "--latency")
 {
     LatencyProbe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400_000);

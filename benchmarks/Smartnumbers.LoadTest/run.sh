@@ -11,7 +11,8 @@ dotnet build functions/Smartnumbers.Functions -c Release -v quiet -nologo >/dev/
 dotnet build benchmarks/Smartnumbers.LoadTest -c Release -v quiet -nologo >/dev/null
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+spill=$(mktemp -d)   # events the app could not write during the run stay here, and go with it
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$spill"; }
 trap cleanup EXIT INT TERM
 
 azurite_port=$(free_port)
@@ -27,16 +28,16 @@ bootstrap=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 ASPNETCORE_ENVIRONMENT=Production \
 Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;" \
 Admin__BootstrapKey="$bootstrap" Twilio__AuthToken="$token" Twilio__PublicBaseUrl="$base" \
-Telemetry__Console=false Hosting__RunTimersStandalone=false Logging__LogLevel__Default=Warning \
-  dotnet functions/Smartnumbers.Functions/bin/Release/net10.0/Smartnumbers.Functions.dll --urls "$base" &
+Telemetry__Console=false Hosting__RunTimersStandalone=false Logging__LogLevel__Default=Warning CallRecords__Writers=${WRITERS:-8} CallRecords__SpillFolder="$spill" \
+  env ${EXTRA_ENV:-} dotnet functions/Smartnumbers.Functions/bin/Release/net10.0/Smartnumbers.Functions.dll --urls "$base" &
 pids+=($!)
 for _ in $(seq 1 300); do curl -fsS "$base/api/health" >/dev/null 2>&1 && break; sleep 0.2; done
 
-# The number the calls go to: an account with a normal route (ignored when the admin API is not there yet).
+# The number the calls go to: an account with a normal route.
 curl -fsS -X PUT -H "Authorization: Bearer $bootstrap" -H 'Content-Type: application/json' \
-  -d '{"name":"Load test"}' "$base/api/accounts/load" >/dev/null 2>&1 || echo "(no admin API: calls go to an unknown number)"
+  -d '{"name":"Load test","homeRegion":"GB","screening":{"acr":"busy","icr":"off"},"announcements":{}}' "$base/api/accounts/load" >/dev/null || echo "(could not create the account: calls go to an unknown number)"
 curl -fsS -X PUT -H "Authorization: Bearer $bootstrap" -H 'Content-Type: application/json' \
   -d '{"route":{"steps":[{"destinations":["+441134960000"],"ringSeconds":20}]}}' \
-  "$base/api/accounts/load/numbers/+441134960001" >/dev/null 2>&1 || true
+  "$base/api/accounts/load/numbers/+441134960001" >/dev/null || echo "(could not create the number)"
 
 dotnet benchmarks/Smartnumbers.LoadTest/bin/Release/net10.0/Smartnumbers.LoadTest.dll --base "$base" --token "$token" --to +441134960001 "$@"

@@ -3,6 +3,7 @@ using Smartnumbers.Functions.Acs;
 using Smartnumbers.Functions.Admin;
 using Smartnumbers.Functions.DeliveryHealth;
 using Smartnumbers.Functions.Hosting;
+using Smartnumbers.Functions.Ivr;
 using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Telemetry;
 using Smartnumbers.Functions.Twilio;
@@ -17,6 +18,7 @@ builder.Services
     .AddAdminApi()
     .AddTwilio()
     .AddAcs()
+    .AddIvr()
     .AddDeliveryHealth();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.MapStorageHealth();
 app.MapAdminApi();
 app.MapTwilioApi();
 app.MapAcsApi();
+app.MapIvrApi();
 app.MapDeliveryHealth();
 
 try

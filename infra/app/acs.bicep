@@ -28,4 +28,6 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
 
 output name string = acs.name
 output endpoint string = 'https://${acs.properties.hostName}/'
+@description('The immutable resource id (GUID): the audience of the JWTs on Call Automation callbacks.')
+output immutableResourceId string = acs.properties.immutableResourceId
 output systemTopicName string = systemTopic.name

@@ -9,6 +9,8 @@ param eventGridTopicEndpoint string
 @allowed(['connectionString', 'managedIdentity'])
 param acsAuth string
 param acsEndpoint string
+@description('ACS immutable resource id: the audience the app checks on Call Automation callback JWTs.')
+param acsResourceId string
 param acsCallerId string
 @description('Key Vault secret URIs by setting name; only secrets that exist are passed.')
 param keyVaultSettings object
@@ -27,6 +29,7 @@ var plainSettings = {
   EventGrid__Endpoint: eventGridTopicEndpoint
   Twilio__PublicBaseUrl: publicBaseUrl
   Acs__CallbackBaseUrl: publicBaseUrl
+  Acs__ResourceId: acsResourceId
 }
 var acsSettings = union(
   acsAuth == 'managedIdentity' ? { Acs__Endpoint: acsEndpoint } : {},

@@ -92,6 +92,10 @@ public sealed class CallDecider
         {
             return assessment.Rejection;
         }
+        if (assessment.Number is null || assessment.NumberKey is null)
+        {
+            return Reject(DecisionReasons.UnknownNumber, ScreeningResponse.Unallocated, null, assessment.Risk, [.. assessment.Explanation]);
+        }
         return RouteBuilder.Build(assessment, divertGranted);
     }
 

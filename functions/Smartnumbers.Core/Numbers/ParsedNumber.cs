@@ -18,7 +18,7 @@ internal readonly record struct ParsedNumber
     public int CountryCode { get; init; }
     /// <summary>National significant number (no trunk prefix).</summary>
     public string? National { get; init; }
-    /// <summary>ISO region ("GB"), "001" for non-geographic networks, null when unknown.</summary>
+    /// <summary>Main ISO region of the country code ("GB" for all +44), "001" for non-geographic networks.</summary>
     public string? Region { get; init; }
     public PhoneNumberType Type { get; init; }
 

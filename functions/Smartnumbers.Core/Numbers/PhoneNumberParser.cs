@@ -24,27 +24,64 @@ internal static class PhoneNumberParser
         }
         try
         {
-            var number = Util.Parse(text, text[0] == '+' ? "ZZ" : homeRegion);
-            var valid = Util.IsValidNumber(number);
+            // One type lookup answers validity too (libphonenumber: valid ⇔ type ≠ UNKNOWN for the number's region);
+            // IsValidNumber and GetRegionCodeForNumber would each repeat the same pattern matching. A number the fast
+            // path finds invalid is re-read by Parse, which may strip a national prefix ("+1 1 202…").
+            var number = TryFastE164(text);
+            var type = number is null ? PhoneNumberType.UNKNOWN : Util.GetNumberType(number);
+            if (number is null || (type == PhoneNumberType.UNKNOWN && MayCarryNationalPrefix(number.CountryCode, text)))
+            {
+                number = Util.Parse(text, text[0] == '+' ? "ZZ" : homeRegion);
+                type = Util.GetNumberType(number);
+            }
             var e164 = Util.Format(number, PhoneNumberFormat.E164);
             return new ParsedNumber
             {
                 Text = text,
                 Dialable = true,
                 Parsed = true,
-                Valid = valid,
+                Valid = type != PhoneNumberType.UNKNOWN,
                 Possible = Util.IsPossibleNumber(number),
                 E164 = e164,
                 CountryCode = number.CountryCode,
                 National = e164.Substring(1 + CountryCodeLength(number.CountryCode)),
-                Region = valid ? Util.GetRegionCodeForNumber(number) : Util.GetRegionCodeForCountryCode(number.CountryCode),
-                Type = valid ? Util.GetNumberType(number) : PhoneNumberType.UNKNOWN,
+                Region = Util.GetRegionCodeForCountryCode(number.CountryCode),
+                Type = type,
             };
         }
         catch (NumberParseException)
         {
             return new ParsedNumber { Text = text, E164 = text, Dialable = true };
         }
+    }
+
+    /// <summary>
+    /// "+" and digits, a known country code (country codes are prefix-free, so the first 1–3 digit match is it) and a
+    /// national number of 2–17 digits not starting with 0: built directly, as libphonenumber's Parse would, without its
+    /// regex normalisation. Anything else (national form, leading zeros, extensions) goes through Parse.
+    /// </summary>
+    internal static PhoneNumber? TryFastE164(string text)
+    {
+        if (text.Length < 4 || text[0] != '+' || text[1] == '0')
+        {
+            return null;
+        }
+        var cc = 0;
+        for (var i = 1; i <= 3 && i < text.Length; i++)
+        {
+            cc = (cc * 10) + (text[i] - '0');
+            if (Util.GetRegionCodeForCountryCode(cc) == "ZZ")
+            {
+                continue;
+            }
+            var national = text.AsSpan(i + 1);
+            if (national.Length is < 2 or > 17 || national[0] == '0' || !ulong.TryParse(national, out var nn))
+            {
+                return null;
+            }
+            return new PhoneNumber.Builder().SetCountryCode(cc).SetNationalNumber(nn).Build();
+        }
+        return null;
     }
 
     /// <summary>True for a valid E.164 number ("+" then digits, valid per libphonenumber).</summary>
@@ -56,6 +93,27 @@ internal static class PhoneNumberParser
         }
         var parsed = Parse(text, "ZZ");
         return parsed.Valid && parsed.E164 == text;
+    }
+
+    /// <summary>
+    /// True when Parse might read <paramref name="text"/> differently from the fast path: the digits after the country
+    /// code start with the region's national prefix, or the region parses national prefixes by pattern.
+    /// </summary>
+    private static bool MayCarryNationalPrefix(int countryCode, string text)
+    {
+        var region = Util.GetRegionCodeForCountryCode(countryCode);
+        var metadata = region == "001" ? Util.GetMetadataForNonGeographicalRegion(countryCode) : Util.GetMetadataForRegion(region);
+        if (metadata is null)
+        {
+            return true;
+        }
+        var forParsing = metadata.NationalPrefixForParsing;
+        if (!string.IsNullOrEmpty(forParsing) && !forParsing.All(char.IsAsciiDigit))
+        {
+            return true;
+        }
+        var prefix = string.IsNullOrEmpty(forParsing) ? metadata.NationalPrefix : forParsing;
+        return !string.IsNullOrEmpty(prefix) && text.AsSpan(1 + CountryCodeLength(countryCode)).StartsWith(prefix, StringComparison.Ordinal);
     }
 
     private static bool IsDialable(string text, out int digits)
@@ -80,6 +138,10 @@ internal static class PhoneNumberParser
         if (text[0] != '+')
         {
             return true;
+        }
+        if (text.Length < 2 || text[1] == '0')
+        {
+            return false;
         }
         var cc = 0;
         for (var i = 1; i <= 3 && i < text.Length; i++)

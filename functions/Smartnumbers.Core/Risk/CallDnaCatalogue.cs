@@ -49,7 +49,7 @@ public static class CallDnaCatalogue
         new(33, "ukWrongLength", "ukRanges", 2.0, "invalid", "A UK caller ID that is not 10 or 11 digits long in national form."),
         new(34, "ukDramaRange", "ukRanges", 1.5, "invalid", "The caller ID is in an Ofcom drama range (07700 900xxx, 01632 960xxx, 020 7946 0xxx…): never a real caller."),
         new(35, "networkMismatch", "network", 0.3, null, "The network number differs from the presentation number (mostly legitimate: switchboards)."),
-        new(36, "networkRegionMismatch", "network", 1.0, null, "The network and presentation numbers belong to different countries."),
+        new(36, "networkRegionMismatch", "network", 1.0, null, "The network and presentation numbers have different country codes."),
         new(37, "networkInvalid", "network", 1.5, "invalid", "The network number is present but invalid."),
         new(38, "networkForeignPresentationUk", "network", 2.5, "spoofed", "The network number is foreign while a UK number is presented."),
         new(39, "network08979", "network", 0.8, null, "The network number is an 08979 placeholder: the ingress provider replaced a missing or invalid CLI."),

@@ -130,7 +130,7 @@ internal static class CallDnaExtractor
         }
         var p = f.Presentation;
         Set(v, CallDnaId.NetworkMismatch, p.Present && n.E164 != p.E164);
-        Set(v, CallDnaId.NetworkRegionMismatch, p.Present && n.Region is not null && p.Region is not null && n.Region != p.Region);
+        Set(v, CallDnaId.NetworkRegionMismatch, p.Parsed && n.Parsed && n.CountryCode != p.CountryCode);
         Set(v, CallDnaId.NetworkInvalid, !n.Valid && !(n.IsUk && n.National!.StartsWith("8979", StringComparison.Ordinal)));
         Set(v, CallDnaId.NetworkForeignPresentationUk, p.IsUk && n.Parsed && !n.IsUk);
         Set(v, CallDnaId.Network08979, n.IsUk && n.National is not null && n.National.StartsWith("8979", StringComparison.Ordinal));

@@ -10,4 +10,10 @@ public sealed class SnapshotOptions
 
     /// <summary>How long a call waits for a version check or reload before the last-known snapshot is served. Default 1.5 s.</summary>
     public TimeSpan CallPathBudget { get; set; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>
+    /// When a snapshot is already held, how long a call waits for its revalidation before the held one is served and
+    /// the check finishes in the background (stale-while-revalidate). Default 50 ms: a slow storage never holds a call.
+    /// </summary>
+    public TimeSpan RevalidationBudget { get; set; } = TimeSpan.FromMilliseconds(50);
 }

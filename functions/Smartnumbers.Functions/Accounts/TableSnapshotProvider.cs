@@ -54,7 +54,8 @@ internal sealed partial class TableSnapshotProvider(
         var slot = _accounts.GetOrAdd(accountId, _ => new AccountSlot(new Revalidation(time)));
         if (!slot.Check.IsFresh(options.Value.FreshFor))
         {
-            await WithinBudgetAsync(slot.Check.RunAsync(() => RevalidateAsync(accountId, slot)), cancellationToken);
+            var budget = slot.Snapshot is null ? options.Value.CallPathBudget : options.Value.RevalidationBudget;
+            await WithinBudgetAsync(slot.Check.RunAsync(() => RevalidateAsync(accountId, slot)), budget, cancellationToken);
         }
 
         return slot.Snapshot;
@@ -81,6 +82,7 @@ internal sealed partial class TableSnapshotProvider(
             return;
         }
 
+        var budget = slot.Account is null ? options.Value.CallPathBudget : options.Value.RevalidationBudget;
         await WithinBudgetAsync(slot.Check.RunAsync(async () =>
         {
             try
@@ -92,7 +94,7 @@ internal sealed partial class TableSnapshotProvider(
             {
                 LogIndexFailed(log, ex.Message);
             }
-        }), ct);
+        }), budget, ct);
     }
 
     private async Task RevalidateAsync(string accountId, AccountSlot slot)
@@ -117,15 +119,22 @@ internal sealed partial class TableSnapshotProvider(
     }
 
     /// <summary>Waits for the check within the call-path budget; past it (or on cancellation) the caller goes on with what is cached.</summary>
-    private async Task WithinBudgetAsync(Task check, CancellationToken ct)
+    private async Task WithinBudgetAsync(Task check, TimeSpan budget, CancellationToken ct)
     {
         try
         {
-            await check.WaitAsync(options.Value.CallPathBudget, time, ct);
+            await check.WaitAsync(budget, time, ct);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            LogBudgetExceeded(log, options.Value.CallPathBudget.TotalMilliseconds);
+            if (budget == options.Value.RevalidationBudget)
+            {
+                LogServedWhileRevalidating(log, budget.TotalMilliseconds);
+            }
+            else
+            {
+                LogBudgetExceeded(log, budget.TotalMilliseconds);
+            }
         }
     }
 
@@ -135,8 +144,11 @@ internal sealed partial class TableSnapshotProvider(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Number index not reachable: {Reason}")]
     private static partial void LogIndexFailed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration check exceeded the call-path budget of {BudgetMs} ms; serving the last known")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration check exceeded its budget of {BudgetMs} ms; serving the last known while it completes")]
     private static partial void LogBudgetExceeded(ILogger logger, double budgetMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Revalidation took over {BudgetMs} ms; the held snapshot was served")]
+    private static partial void LogServedWhileRevalidating(ILogger logger, double budgetMs);
 
     private sealed class NumberSlot(Revalidation check)
     {

@@ -30,6 +30,7 @@ internal sealed class CallRecordSpill
     public void DeadLetter(CallEvent ev) => AppendTo(() => Path.Combine(_folder, $"dead-{_instance}.jsonl"), [ev]);
 
     /// <summary>True when some spill file waits for replay.</summary>
+    /// <remarks>Claimed files end in .replay or .replay-{instance}.</remarks>
     public bool HasWaiting() => Directory.EnumerateFiles(_folder, "spill-*.jsonl").Any();
 
     /// <summary>Claims the waiting spill files (and, at start, replay files a dead process left) for replay.</summary>
@@ -57,7 +58,20 @@ internal sealed class CallRecordSpill
 
         if (includeAbandoned)
         {
-            claimed.AddRange(Directory.EnumerateFiles(_folder, "*.replay").Except(claimed, StringComparer.Ordinal));
+            // Left by a process that died mid-replay; renamed once more so that only one instance takes each.
+            foreach (var file in Directory.EnumerateFiles(_folder, "*.jsonl.replay").Except(claimed, StringComparer.Ordinal).ToList())
+            {
+                var target = file + "-" + _instance;
+                try
+                {
+                    File.Move(file, target);
+                    claimed.Add(target);
+                }
+                catch (IOException)
+                {
+                    // Another instance took it.
+                }
+            }
         }
 
         return claimed;

@@ -24,6 +24,8 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     private readonly ILogger<CallRecordWriter> _log;
     private readonly Channel<CallEvent> _queue;
     private readonly CallRecordSpill _spill;
+    private readonly LogThrottle _spillLog;
+    private readonly LogThrottle _retryLog;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private Task _workers = Task.CompletedTask;
@@ -40,6 +42,8 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         _log = log;
         _queue = Channel.CreateBounded<CallEvent>(new BoundedChannelOptions(_options.Capacity) { FullMode = BoundedChannelFullMode.Wait });
         _spill = new CallRecordSpill(_options.SpillFolder);
+        _spillLog = new LogThrottle(time, TimeSpan.FromSeconds(10));
+        _retryLog = new LogThrottle(time, TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Events waiting in memory.</summary>
@@ -54,7 +58,11 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         }
 
         _spill.Append([ev]);
-        LogSpilled(_log, ev.CallId, _spill.Folder);
+        if (_spillLog.Allow(out var held))
+        {
+            LogSpilled(_log, ev.CallId, _spill.Folder, held);
+        }
+
         return false;
     }
 
@@ -144,9 +152,16 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         {
             if (first || (_queue.Reader.Count == 0 && _spill.HasWaiting()))
             {
-                foreach (var file in _spill.Claim(includeAbandoned: first))
+                try
                 {
-                    await ReplayAsync(file);
+                    foreach (var file in _spill.Claim(includeAbandoned: first))
+                    {
+                        await ReplayAsync(file);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    LogReplayFailed(_log, ex.Message); // Tried again on the next round.
                 }
             }
 
@@ -213,9 +228,9 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
             }
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
             {
-                if (attempt == 1 || attempt % 10 == 0)
+                if (_retryLog.Allow(out var held))
                 {
-                    LogRetrying(_log, ev.CallId, attempt, ex.Message);
+                    LogRetrying(_log, ev.CallId, attempt, ex.Message, held);
                 }
             }
 
@@ -232,17 +247,20 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Call record queue full: event for call {CallId} spilled to {Folder}")]
-    private static partial void LogSpilled(ILogger logger, string callId, string folder);
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Call record queue full: event for call {CallId} spilled to {Folder} ({Held} more since the last such line)")]
+    private static partial void LogSpilled(ILogger logger, string callId, string folder, int held);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Writing call {CallId} failed (attempt {Attempt}): {Error}; retrying")]
-    private static partial void LogRetrying(ILogger logger, string callId, int attempt, string error);
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Writing call {CallId} failed (attempt {Attempt}): {Error}; retrying ({Held} more failures since the last such line)")]
+    private static partial void LogRetrying(ILogger logger, string callId, int attempt, string error, int held);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Table Storage refused the event of call {CallId} ({Status} {Code}); kept in the dead-letter file")]
     private static partial void LogRefused(ILogger logger, string callId, int status, string? code);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Shutdown grace period over with {Pending} call events queued: spilling them to disk")]
     private static partial void LogFlushCut(ILogger logger, int pending);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Replaying spilled call events failed: {Error}")]
+    private static partial void LogReplayFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Replaying {Count} spilled call events from {File}")]
     private static partial void LogReplaying(ILogger logger, int count, string file);

@@ -15,9 +15,6 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
 {
     public const string SimulatedCallId = "simulated";
 
-    /// <summary>The hint that carries an ACS caller's display name in a simulation (ACS sends it outside the headers).</summary>
-    public const string AcsDisplayNameHint = "callerDisplayName";
-
     /// <summary>The simulation, or the problem to answer (400 naming the field; 404 when the account is unknown).</summary>
     public async Task<(SimulateResponse? Result, IResult? Problem)> SimulateAsync(string account, SimulateRequest request, CancellationToken ct)
     {
@@ -65,9 +62,9 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
         }, null);
     }
 
-    /// <summary>The display name the adapter would pass: Twilio's CallerName parameter, ACS's callerDisplayName.</summary>
-    private static string? DisplayName(SimulateRequest request, Carrier carrier) =>
-        request.Hints?.FirstOrDefault(h => h.Key.Equals(carrier == Carrier.Acs ? AcsDisplayNameHint : CallHints.CallerName, StringComparison.OrdinalIgnoreCase)).Value;
+    /// <summary>The display name the adapter would pass: Twilio's CallerName parameter; the ACS adapter passes none.</summary>
+    private static string? DisplayName(SimulateRequest request, Carrier carrier) => carrier == Carrier.Acs ? null :
+        request.Hints?.FirstOrDefault(h => h.Key.Equals(CallHints.CallerName, StringComparison.OrdinalIgnoreCase)).Value;
 
     private static string From(SimulateRequest request) => request.PresentationNumber ?? (request.Withheld ? "anonymous" : "");
 

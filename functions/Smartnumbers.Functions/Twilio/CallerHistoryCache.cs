@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Counters;
 using CoreHistory = Smartnumbers.Core.Calls.CallerHistory;
@@ -13,6 +14,7 @@ namespace Smartnumbers.Functions.Twilio;
 /// </summary>
 public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvider time, ILogger<CallerHistoryCache> log)
 {
+    private readonly LogThrottle _failures = new(time, TimeSpan.FromSeconds(10));
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -73,7 +75,11 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogReadFailed(log, ex.Message);
+            if (_failures.Allow(out var held))
+            {
+                LogReadFailed(log, ex.Message, held);
+            }
+
             return new Entry(CoreHistory.Empty, DateTimeOffset.MinValue, caller is null);
         }
     }
@@ -98,9 +104,9 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         }
     }
 
-    [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "Call counters did not answer within {BudgetMs} ms: deciding without caller history")]
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Debug, Message = "Call counters did not answer within {BudgetMs} ms: deciding without caller history")]
     private static partial void LogSlow(ILogger logger, double budgetMs);
 
-    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Reading call counters failed: {Error}; deciding without caller history")]
-    private static partial void LogReadFailed(ILogger logger, string error);
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Reading call counters failed: {Error}; deciding without caller history ({Held} more since the last such line)")]
+    private static partial void LogReadFailed(ILogger logger, string error, int held);
 }

@@ -148,7 +148,7 @@ public sealed partial class TwilioCallHandler(
     [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "Twilio retry {Token}: same reply as before")]
     private static partial void LogRetry(ILogger logger, string token);
 
-    [LoggerMessage(EventId = 4031, Level = LogLevel.Warning, Message = "Call {CallId} to a number no account has: rejected")]
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Information, Message = "Call {CallId} to a number no account has: rejected")]
     private static partial void LogUnknownNumber(ILogger logger, string callId);
 
     [LoggerMessage(EventId = 4032, Level = LogLevel.Error, Message = "Deciding call {CallId} failed: connecting it by the normal route")]

@@ -26,9 +26,10 @@ public sealed class TwilioOptions
 
     /// <summary>
     /// How long a call waits for the velocity counters when this instance has no fresh figures for the caller
-    /// (default 100 ms; 0–2 s). Past it the call is decided without history.
+    /// (default 5 ms; 0–2 s). Past it the call is decided without history while the read completes in the background
+    /// and serves this caller's next calls from memory.
     /// </summary>
-    public TimeSpan HistoryBudget { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan HistoryBudget { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>How long a call waits for a divert-cap slot or the fallback's snapshot (default 1 s; 0–5 s).</summary>
     public TimeSpan StorageBudget { get; set; } = TimeSpan.FromSeconds(1);

@@ -27,6 +27,19 @@ public sealed class AccountAndNumberTests(SmartnumbersAppFactory factory)
     }
 
     [Fact]
+    public async Task An_account_with_only_a_name_gets_the_documented_defaults()
+    {
+        var admin = await AdminTestClient.CreateAsync(factory);
+
+        using var put = await admin.PutAsync("", """{"name":"Minimal Ltd"}""");
+        var body = await admin.JsonAsync("");
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("GB", body["homeRegion"]!.GetValue<string>());
+        Assert.Equal("Europe/London", body["timeZone"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Number_put_get_delete_and_the_call_path_finds_it()
     {
         var admin = await AdminTestClient.CreateAsync(factory);

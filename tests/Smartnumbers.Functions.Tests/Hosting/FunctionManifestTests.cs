@@ -98,7 +98,7 @@ public sealed class FunctionManifestTests(SmartnumbersAppFactory factory)
     /// <summary>A Functions route template as a regex: "{x}" one segment (or part), "{*x}" the rest.</summary>
     private static Regex RouteRegex(string template)
     {
-        var pattern = Regex.Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), @"\{\*[^}]+}", ".*");
+        var pattern = Regex.Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), @"\{\\\*[^}]+}", ".*");
         pattern = Regex.Replace(pattern, @"\{[^}]+}", "[^/]+");
         return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant);
     }

@@ -20,6 +20,8 @@ public class SmartnumbersAppFactory : WebApplicationFactory<Program>
         ["Telemetry:Console"] = "false",
         ["Admin:BootstrapKey"] = BootstrapKey,
         ["Twilio:AuthToken"] = TwilioAuthToken,
+        // Each app spills undelivered call records to its own folder, never replaying another process's spill.
+        ["CallRecords:SpillFolder"] = Path.Combine(Path.GetTempPath(), "smartnumbers-tests", Guid.NewGuid().ToString("N")),
     };
 
     public List<Action<IServiceCollection>> ConfigureTestServices { get; } = [];
