@@ -5,6 +5,7 @@ using Smartnumbers.Functions.Acs.Rest;
 using Smartnumbers.Functions.Acs.Routing;
 using Smartnumbers.Functions.Acs.Security;
 using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Acs;
@@ -27,6 +28,7 @@ internal static class AcsApi
         services.AddSingleton<AcsCallRecorder>();
         services.TryAddSingleton<IAcsCallRouter, DecidingAcsCallRouter>();
         services.AddCallRecords();
+        services.AddAccountRiskModels();
         services.AddTable(AcsCallStore.TableName);
         services.AddTable(AcsEventLedger.TableName);
         return services;

@@ -1,5 +1,6 @@
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.ApiKeys;
+using Smartnumbers.Functions.Calls;
 
 namespace Smartnumbers.Functions.Admin;
 
@@ -16,6 +17,7 @@ internal static class AdminApi
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<IDocumentValidator, CoreDocumentValidator>();
         services.AddSingleton<AdminAuthorization>();
+        services.AddCalls();
         return services;
     }
 
@@ -32,6 +34,7 @@ internal static class AdminApi
         StaffEndpoints.Map(group);
         KeyEndpoints.Map(group);
         AuditEndpoints.Map(group);
+        CallsApi.Map(group);
         return app;
     }
 }

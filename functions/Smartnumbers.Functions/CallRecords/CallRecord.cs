@@ -27,4 +27,6 @@ public sealed record CallRecord
     public string? FinalStatus { get; init; }
     public int? DurationSeconds { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
+    /// <summary>An operator's label, "fraud" or "genuine" (POST …/calls/{callId}/label); null when unlabelled.</summary>
+    public string? Label { get; init; }
 }

@@ -116,6 +116,7 @@ internal static class CallRecordEntities
             FinalStatus = e.GetString("FinalStatus"),
             DurationSeconds = e.GetInt32("DurationSeconds"),
             EndedAt = e.GetDateTimeOffset("EndedAt"),
+            Label = e.GetString("Label"),
         };
     }
 

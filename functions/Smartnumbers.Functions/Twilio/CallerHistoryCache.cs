@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Counters;
 using CoreHistory = Smartnumbers.Core.Calls.CallerHistory;
 
@@ -48,20 +49,22 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         }
     }
 
+    /// <summary>Drops this instance's cached figures of a caller (after a label), so its next call reads the counters.</summary>
+    public void Forget(string accountId, string caller)
+    {
+        var prefix = accountId + "|" + caller + "|";
+        foreach (var key in _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            _entries.TryRemove(key, out _);
+        }
+    }
+
     private async Task<Entry> ReadAsync(string key, string accountId, string? caller, string calledNumber, DateTimeOffset now)
     {
         try
         {
             var h = await counters.GetHistoryAsync(accountId, caller, calledNumber, now, CancellationToken.None);
-            var entry = new Entry(new CoreHistory
-            {
-                CallsFromCallerLastHour = h.CallsFromCallerThisHour,
-                CallsFromCallerLastDay = h.CallsFromCallerToday,
-                DistinctNumbersCalledToday = h.DistinctNumbersCalledToday,
-                WithheldCallsToNumberLastHour = h.WithheldCallsToNumberThisHour,
-                PriorFraudLabels = h.PriorFraudLabels,
-                PriorGenuineLabels = h.PriorGenuineLabels,
-            }, now, caller is null);
+            var entry = new Entry(h.ToCore(), now, caller is null);
             if (_entries.Count >= MaxEntries)
             {
                 _entries.Clear(); // Crude but bounded: the figures are re-read on the next call.

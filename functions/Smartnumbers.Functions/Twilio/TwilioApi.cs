@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Twilio.Twiml;
 
 namespace Smartnumbers.Functions.Twilio;
@@ -22,6 +23,7 @@ internal static partial class TwilioApi
         services.AddSingleton<CallerHistoryCache>();
         services.AddSingleton<TwilioCallHandler>();
         services.AddCallRecords();
+        services.AddAccountRiskModels();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Smartnumbers.Core.Decisions;
 using Smartnumbers.Core.Screening;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Twilio.Twiml;
 
@@ -21,6 +22,7 @@ public sealed partial class TwilioCallHandler(
     CallerHistoryCache history,
     IDivertCap divertCap,
     CallRecordWriter records,
+    AccountRiskModels models,
     TwilioDialer dialer,
     TwilioReplyCache replies,
     TimeProvider time,
@@ -101,9 +103,10 @@ public sealed partial class TwilioCallHandler(
         var account = snapshot.AccountId;
         var caller = call.Withheld ? null : call.PresentationNumber ?? call.NetworkNumber;
         var figures = await history.GetAsync(account, caller, call.CalledNumber, options.Value.HistoryBudget, ct);
-        var assessment = CallDecider.Default.Assess(snapshot, call, figures);
+        var decider = await models.GetAsync(account, ct);
+        var assessment = decider.Assess(snapshot, call, figures);
         var granted = assessment.DivertWanted && await ReserveDivertAsync(assessment, call, ct);
-        var decision = CallDecider.Default.Decide(assessment, granted);
+        var decision = decider.Decide(assessment, granted);
         var reply = dialer.Render(decision, account, call).ToResult();
 
         Record(CallStarted.For(CallRecordFactory.From(call, account, decision)));

@@ -5,6 +5,7 @@ using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.Acs.Calls;
 using Smartnumbers.Functions.Acs.Events;
 using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Twilio;
 
@@ -22,6 +23,7 @@ public sealed class DecidingAcsCallRouter(
     CallerHistoryCache history,
     IDivertCap cap,
     CallRecordWriter records,
+    AccountRiskModels models,
     IEnumerable<IAcsCallFlowHandler> flows,
     IOptions<AcsOptions> options,
     TimeProvider time,
@@ -51,9 +53,10 @@ public sealed class DecidingAcsCallRouter(
             hints: call.SipHeaders);
         var caller = inbound.Withheld ? null : inbound.PresentationNumber ?? inbound.NetworkNumber;
         var figures = await history.GetAsync(account, caller, inbound.CalledNumber, StorageBudget, ct);
-        var assessment = CallDecider.Default.Assess(snapshot, inbound, figures);
+        var decider = await models.GetAsync(account, ct);
+        var assessment = decider.Assess(snapshot, inbound, figures);
         var granted = assessment.DivertWanted && await ReserveDivertAsync(assessment, now, ct);
-        var decision = CallDecider.Default.Decide(assessment, granted);
+        var decision = decider.Decide(assessment, granted);
 
         Record(CallStarted.For(CallRecordFactory.From(inbound, account, decision)));
         if (assessment.NumberKey is { } key)

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Smartnumbers.Functions.Admin;
+using Smartnumbers.Functions.CallRecords;
+
+namespace Smartnumbers.Functions.Calls;
+
+/// <summary>
+/// The filters of GET …/calls: from/to (ISO 8601, [from, to)), number (called, E.164), minRisk (0–100), and the
+/// continuation of an earlier page (the last record's storage key, opaque).
+/// </summary>
+internal sealed record CallQuery(DateTimeOffset? From, DateTimeOffset? To, string? Number, int? MinRisk, string? After)
+{
+    /// <summary>Parses the query string; the problem names the parameter at fault.</summary>
+    public static (CallQuery? Query, IResult? Problem) Parse(IQueryCollection q)
+    {
+        var errors = new List<FieldError>();
+        var from = Time(q, "from", errors);
+        var to = Time(q, "to", errors);
+        if (from is { } f && to is { } t && t <= f)
+        {
+            errors.Add(new("to", "must be after from."));
+        }
+
+        var number = q["number"].ToString() is { Length: > 0 } n ? n : null;
+        if (number is not null && !Accounts.E164.IsValid(number))
+        {
+            errors.Add(new("number", "must be an E.164 number such as +441134960001."));
+        }
+
+        int? minRisk = null;
+        if (q["minRisk"].ToString() is { Length: > 0 } m)
+        {
+            if (int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v <= 100)
+            {
+                minRisk = v;
+            }
+            else
+            {
+                errors.Add(new("minRisk", "must be a whole number 0–100."));
+            }
+        }
+
+        var after = Decode(q["continuation"].ToString(), errors);
+        return errors.Count > 0 ? (null, AdminResults.Invalid(errors)) : (new CallQuery(from, to, number, minRisk, after), null);
+    }
+
+    /// <summary>The matching records newest first, after the continuation point.</summary>
+    public async IAsyncEnumerable<CallRecord> RunAsync(CallRecordStore store, string account, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var to = To;
+        if (After is not null && TimeOf(After) is { } last && (to is null || last.AddMilliseconds(1) < to))
+        {
+            to = last.AddMilliseconds(1); // Only the records at or before the last one returned.
+        }
+
+        await foreach (var record in store.ListAsync(account, From, to, ct))
+        {
+            if (After is not null && string.CompareOrdinal(KeyOf(record), After) <= 0)
+            {
+                continue;
+            }
+
+            // Storage keys hold milliseconds; the bounds are exact.
+            var inRange = (From is null || record.StartedAt >= From) && (To is null || record.StartedAt < To);
+            if (inRange && (Number is null || record.CalledNumber == Number) && (MinRisk is null || (record.Risk?.Score ?? 0) >= MinRisk))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>The continuation that resumes after <paramref name="record"/>.</summary>
+    public static string Continuation(CallRecord record) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(KeyOf(record)));
+
+    private static string KeyOf(CallRecord record) => CallRecordEntities.RecordKey(record.StartedAt, record.CallId);
+
+    private static DateTimeOffset? TimeOf(string key) =>
+        key.Length > 19 && long.TryParse(key.AsSpan(0, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var inverted) && inverted <= DateTimeOffset.MaxValue.UtcTicks
+            ? new DateTimeOffset(DateTimeOffset.MaxValue.UtcTicks - inverted, TimeSpan.Zero)
+            : null;
+
+    private static string? Decode(string token, List<FieldError> errors)
+    {
+        if (token.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var key = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
+            if (TimeOf(key) is not null)
+            {
+                return key;
+            }
+        }
+        catch (FormatException)
+        {
+            // Reported below.
+        }
+
+        errors.Add(new("continuation", "is not a continuation this API returned."));
+        return null;
+    }
+
+    private static DateTimeOffset? Time(IQueryCollection q, string name, List<FieldError> errors)
+    {
+        var text = q[name].ToString();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new(name, "must be an ISO 8601 time such as 2026-11-23T09:00:00Z."));
+        return null;
+    }
+}

@@ -1,0 +1,19 @@
+using Smartnumbers.Functions.CallRecords;
+
+namespace Smartnumbers.Functions.Calls;
+
+/// <summary>The answer of calls:simulate: the risk and decision exactly as a call record would carry them, and why.</summary>
+internal sealed record SimulateResponse
+{
+    public required CallRiskSummary Risk { get; init; }
+    public required CallDecisionSummary Decision { get; init; }
+    /// <summary>High risk (policy enabled and score at or above its threshold).</summary>
+    public bool Flagged { get; init; }
+    /// <summary>The fraud policy wanted a divert slot; the simulator assumes one is free and reserves nothing.</summary>
+    public bool DivertCapAssumedAvailable { get; init; }
+    /// <summary>The velocity and reputation figures read (read-only) from the caller's counters.</summary>
+    public required SimulatedHistory History { get; init; }
+    /// <summary>True when the account has a refitted model (POST …/model:refit) and it scored the call.</summary>
+    public bool FittedModel { get; init; }
+    public IReadOnlyList<string> Explanation { get; init; } = [];
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net;
+using Smartnumbers.Functions.Tests.Admin;
+using Smartnumbers.Functions.Tests.Infrastructure;
+using Smartnumbers.Functions.Tests.Twilio;
+
+namespace Smartnumbers.Functions.Tests.Calls;
+
+/// <summary>GET …/reports/summary over a known set of calls.</summary>
+[Collection(AppCollection.Name)]
+public sealed class SummaryReportTests(SmartnumbersAppFactory factory)
+{
+    [Fact]
+    public async Task The_summary_counts_volume_high_risk_number_types_and_countries()
+    {
+        var bed = await CallsTestBed.CreateAsync(factory);
+        var records = new[]
+        {
+            await bed.CallAndRecordAsync("+447400123456"), // GB (libphonenumber puts +447911 in Guernsey).
+            await bed.CallAndRecordAsync("+447400123457", new() { ["FromCountry"] = "FR", ["CallerName"] = "Bank fraud team" }),
+            await bed.CallAndRecordAsync("+33612345678"),
+            await bed.CallAndRecordAsync("Anonymous"),
+        };
+        var threshold = records.Max(r => r.Risk!.Score);
+        var from = records.Min(r => r.StartedAt).AddMinutes(-1);
+        var to = records.Max(r => r.StartedAt).AddMinutes(1);
+
+        var summary = await bed.Admin.JsonAsync($"/reports/summary?from={Iso(from)}&to={Iso(to)}&highRiskScore={threshold}", await bed.Admin.KeyAsync("viewer"));
+
+        Assert.Equal(4, summary["total"]!.GetValue<int>());
+        Assert.Equal(records.Count(r => r.Risk!.Score >= threshold), summary["highRisk"]!.GetValue<int>());
+        var hourly = summary["hourly"]!.AsArray();
+        Assert.Equal(4, hourly.Sum(h => h!["calls"]!.GetValue<int>()));
+        Assert.InRange(hourly.Count, 1, 2);
+        Assert.Equal(
+            new Dictionary<string, int> { ["GB"] = 2, ["FR"] = 1, ["withheld"] = 1 },
+            summary["byCountry"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<int>()));
+        Assert.Equal(
+            new Dictionary<string, int> { ["mobile"] = 3, ["withheld"] = 1 },
+            summary["byNumberType"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Calls_outside_the_range_are_not_counted_and_a_bad_range_is_a_400()
+    {
+        var bed = await CallsTestBed.CreateAsync(factory);
+        var record = await bed.CallAndRecordAsync(TwilioCalls.GenuineCaller);
+
+        var hour = new DateTimeOffset(record.StartedAt.UtcDateTime.Date.AddHours(record.StartedAt.UtcDateTime.Hour), TimeSpan.Zero);
+        var earlier = await bed.Admin.JsonAsync($"/reports/summary?from={Iso(hour.AddHours(-3))}&to={Iso(hour.AddHours(-1))}");
+        using var reversed = await bed.Admin.GetAsync($"/reports/summary?from={Iso(record.StartedAt)}&to={Iso(record.StartedAt.AddHours(-1))}");
+        using var tooLong = await bed.Admin.GetAsync($"/reports/summary?from={Iso(record.StartedAt.AddDays(-40))}&to={Iso(record.StartedAt)}");
+
+        Assert.Equal(0, earlier["total"]!.GetValue<int>());
+        Assert.Equal(2, earlier["hourly"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        Assert.NotNull((await AdminTestClient.ProblemAsync(tooLong))["errors"]!["to"]);
+    }
+
+    private static string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O", CultureInfo.InvariantCulture));
+}
