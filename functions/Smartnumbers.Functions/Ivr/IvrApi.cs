@@ -1,3 +1,5 @@
+using Smartnumbers.Functions.Acs.Calls;
+using Smartnumbers.Functions.Ivr.Acs;
 using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Twilio;
 
@@ -21,6 +23,7 @@ internal static class IvrApi
         services.AddSingleton<DialInLine>();
         services.AddSingleton<IvrTwilioRenderer>();
         services.AddSingleton<IvrTwilioLine>();
+        services.AddSingleton<IAcsCallFlowHandler, IvrAcsFlow>();
         return services;
     }
 
