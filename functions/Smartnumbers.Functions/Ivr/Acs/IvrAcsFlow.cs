@@ -14,7 +14,7 @@ namespace Smartnumbers.Functions.Ivr.Acs;
 /// call hung up once played. The machine itself runs in the shared <see cref="DialInLine"/>.
 /// </summary>
 internal sealed class IvrAcsFlow(
-    DialInLine line,
+    IServiceProvider services,
     CallAutomationClient acs,
     ISnapshotProvider snapshots,
     TimeProvider time,
@@ -27,6 +27,9 @@ internal sealed class IvrAcsFlow(
     public const string ClosingContext = "ivr:closing";
 
     public string Flow => "ivr";
+
+    // Resolved on first use: the router lists flow handlers at start-up, before settings are validated.
+    private DialInLine Line => services.GetRequiredService<DialInLine>();
 
     public async Task<AcsCallState> HandleAsync(AcsCallState state, AcsCallbackEvent callback, CancellationToken ct)
     {
@@ -41,7 +44,7 @@ internal sealed class IvrAcsFlow(
                 return await RenderAsync(state, callback, await Guard(state.CallId, () => BeginAsync(state, ct)), ct);
             case "RecognizeCompleted" or "RecognizeFailed" when state.FlowData.TryGetValue(FinishKey, out var finish):
                 var keys = callback.Name == "RecognizeCompleted" ? AcsDtmf.Keys(callback.Tones, finish == "#") : string.Empty;
-                var prompt = await Guard(state.CallId, async () => await line.ContinueAsync(state.CallId, keys, ct) ?? IvrMachine.SessionEnded);
+                var prompt = await Guard(state.CallId, async () => await Line.ContinueAsync(state.CallId, keys, ct) ?? IvrMachine.SessionEnded);
                 return await RenderAsync(state, callback, prompt, ct);
             case "PlayCompleted" or "PlayFailed" when callback.OperationContext == ClosingContext:
                 await HangUpAsync(state, ct);
@@ -60,7 +63,7 @@ internal sealed class IvrAcsFlow(
             state.CallId, Carrier.Acs, state.CalledNumber, caller.Number ?? "anonymous", time.GetUtcNow(), carrierSaysAnonymous: caller.Withheld || caller.Number is null);
         var account = await snapshots.FindByCalledNumberAsync(inbound.CalledNumber, ct);
         return account is not null && IvrCalls.IsControlLine(account, inbound.CalledNumber)
-            ? await line.BeginAsync(IvrCalls.From(inbound, account, state.CallId), ct)
+            ? await Line.BeginAsync(IvrCalls.From(inbound, account, state.CallId), ct)
             : IvrMachine.SessionEnded;
     }
 
