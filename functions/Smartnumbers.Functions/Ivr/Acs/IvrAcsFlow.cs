@@ -15,8 +15,6 @@ namespace Smartnumbers.Functions.Ivr.Acs;
 /// </summary>
 internal sealed class IvrAcsFlow(
     IServiceProvider services,
-    CallAutomationClient acs,
-    ISnapshotProvider snapshots,
     TimeProvider time,
     ILogger<IvrAcsFlow> logger) : IAcsCallFlowHandler
 {
@@ -30,6 +28,10 @@ internal sealed class IvrAcsFlow(
 
     // Resolved on first use: the router lists flow handlers at start-up, before settings are validated.
     private DialInLine Line => services.GetRequiredService<DialInLine>();
+
+    private CallAutomationClient Acs => services.GetRequiredService<CallAutomationClient>();
+
+    private ISnapshotProvider Snapshots => services.GetRequiredService<ISnapshotProvider>();
 
     public async Task<AcsCallState> HandleAsync(AcsCallState state, AcsCallbackEvent callback, CancellationToken ct)
     {
@@ -61,7 +63,7 @@ internal sealed class IvrAcsFlow(
         var caller = CallerIdentity.From(new CommunicationIdentifierModel { RawId = state.CallerRawId });
         var inbound = InboundCall.Create(
             state.CallId, Carrier.Acs, state.CalledNumber, caller.Number ?? "anonymous", time.GetUtcNow(), carrierSaysAnonymous: caller.Withheld || caller.Number is null);
-        var account = await snapshots.FindByCalledNumberAsync(inbound.CalledNumber, ct);
+        var account = await Snapshots.FindByCalledNumberAsync(inbound.CalledNumber, ct);
         return account is not null && IvrCalls.IsControlLine(account, inbound.CalledNumber)
             ? await Line.BeginAsync(IvrCalls.From(inbound, account, state.CallId), ct)
             : IvrMachine.SessionEnded;
@@ -80,13 +82,13 @@ internal sealed class IvrAcsFlow(
         {
             if (prompt.Gather is { } gather)
             {
-                await acs.RecognizeAsync(connection, Recognize(state, prompt, gather), ct);
+                await Acs.RecognizeAsync(connection, Recognize(state, prompt, gather), ct);
                 data[FinishKey] = gather.FinishOnHash ? "#" : string.Empty;
                 return state with { CallConnectionId = connection, FlowData = data };
             }
 
             data.Remove(FinishKey);
-            await acs.PlayAsync(connection, new PlayRequest([PlaySource.FromText(prompt.Text, state.Plan.VoiceName)]) { OperationContext = ClosingContext }, ct);
+            await Acs.PlayAsync(connection, new PlayRequest([PlaySource.FromText(prompt.Text, state.Plan.VoiceName)]) { OperationContext = ClosingContext }, ct);
             return state with { CallConnectionId = connection, FlowData = data };
         }
         catch (Exception ex) when (ex is AcsRequestException or HttpRequestException or TimeoutException)
@@ -130,7 +132,7 @@ internal sealed class IvrAcsFlow(
 
         try
         {
-            await acs.HangUpAsync(connection, ct);
+            await Acs.HangUpAsync(connection, ct);
         }
         catch (Exception ex) when (ex is AcsRequestException or HttpRequestException or TimeoutException)
         {
