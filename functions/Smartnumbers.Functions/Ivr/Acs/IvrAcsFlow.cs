@@ -14,9 +14,7 @@ namespace Smartnumbers.Functions.Ivr.Acs;
 /// call hung up once played. The machine itself runs in the shared <see cref="DialInLine"/>.
 /// </summary>
 internal sealed class IvrAcsFlow(
-    DialInLine line,
-    CallAutomationClient acs,
-    ISnapshotProvider snapshots,
+    IServiceProvider services,
     TimeProvider time,
     ILogger<IvrAcsFlow> logger) : IAcsCallFlowHandler
 {
@@ -27,6 +25,13 @@ internal sealed class IvrAcsFlow(
     public const string ClosingContext = "ivr:closing";
 
     public string Flow => "ivr";
+
+    // Resolved on first use: the router lists flow handlers at start-up, before settings are validated.
+    private DialInLine Line => services.GetRequiredService<DialInLine>();
+
+    private CallAutomationClient Acs => services.GetRequiredService<CallAutomationClient>();
+
+    private ISnapshotProvider Snapshots => services.GetRequiredService<ISnapshotProvider>();
 
     public async Task<AcsCallState> HandleAsync(AcsCallState state, AcsCallbackEvent callback, CancellationToken ct)
     {
@@ -41,7 +46,7 @@ internal sealed class IvrAcsFlow(
                 return await RenderAsync(state, callback, await Guard(state.CallId, () => BeginAsync(state, ct)), ct);
             case "RecognizeCompleted" or "RecognizeFailed" when state.FlowData.TryGetValue(FinishKey, out var finish):
                 var keys = callback.Name == "RecognizeCompleted" ? AcsDtmf.Keys(callback.Tones, finish == "#") : string.Empty;
-                var prompt = await Guard(state.CallId, async () => await line.ContinueAsync(state.CallId, keys, ct) ?? IvrMachine.SessionEnded);
+                var prompt = await Guard(state.CallId, async () => await Line.ContinueAsync(state.CallId, keys, ct) ?? IvrMachine.SessionEnded);
                 return await RenderAsync(state, callback, prompt, ct);
             case "PlayCompleted" or "PlayFailed" when callback.OperationContext == ClosingContext:
                 await HangUpAsync(state, ct);
@@ -58,9 +63,9 @@ internal sealed class IvrAcsFlow(
         var caller = CallerIdentity.From(new CommunicationIdentifierModel { RawId = state.CallerRawId });
         var inbound = InboundCall.Create(
             state.CallId, Carrier.Acs, state.CalledNumber, caller.Number ?? "anonymous", time.GetUtcNow(), carrierSaysAnonymous: caller.Withheld || caller.Number is null);
-        var account = await snapshots.FindByCalledNumberAsync(inbound.CalledNumber, ct);
+        var account = await Snapshots.FindByCalledNumberAsync(inbound.CalledNumber, ct);
         return account is not null && IvrCalls.IsControlLine(account, inbound.CalledNumber)
-            ? await line.BeginAsync(IvrCalls.From(inbound, account, state.CallId), ct)
+            ? await Line.BeginAsync(IvrCalls.From(inbound, account, state.CallId), ct)
             : IvrMachine.SessionEnded;
     }
 
@@ -77,13 +82,13 @@ internal sealed class IvrAcsFlow(
         {
             if (prompt.Gather is { } gather)
             {
-                await acs.RecognizeAsync(connection, Recognize(state, prompt, gather), ct);
+                await Acs.RecognizeAsync(connection, Recognize(state, prompt, gather), ct);
                 data[FinishKey] = gather.FinishOnHash ? "#" : string.Empty;
                 return state with { CallConnectionId = connection, FlowData = data };
             }
 
             data.Remove(FinishKey);
-            await acs.PlayAsync(connection, new PlayRequest([PlaySource.FromText(prompt.Text, state.Plan.VoiceName)]) { OperationContext = ClosingContext }, ct);
+            await Acs.PlayAsync(connection, new PlayRequest([PlaySource.FromText(prompt.Text, state.Plan.VoiceName)]) { OperationContext = ClosingContext }, ct);
             return state with { CallConnectionId = connection, FlowData = data };
         }
         catch (Exception ex) when (ex is AcsRequestException or HttpRequestException or TimeoutException)
@@ -127,7 +132,7 @@ internal sealed class IvrAcsFlow(
 
         try
         {
-            await acs.HangUpAsync(connection, ct);
+            await Acs.HangUpAsync(connection, ct);
         }
         catch (Exception ex) when (ex is AcsRequestException or HttpRequestException or TimeoutException)
         {
