@@ -7,4 +7,12 @@ public sealed record RouteStep
     public required IReadOnlyList<string> Destinations { get; init; }
     /// <summary>How long the step rings before the next one is tried (5–600 s).</summary>
     public int RingSeconds { get; init; } = 20;
+
+    /// <summary>True when <paramref name="destination"/> passes the same rule as a step's destinations: E.164 or sip:user@host.</summary>
+    public static bool IsValidDestination(string? destination)
+    {
+        var errors = new List<FieldError>(1);
+        ConfigChecks.Destination(destination, "destination", errors);
+        return errors.Count == 0;
+    }
 }

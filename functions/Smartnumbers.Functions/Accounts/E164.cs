@@ -1,43 +1,19 @@
-using PhoneNumbers;
+using Smartnumbers.Core.Configuration;
 
 namespace Smartnumbers.Functions.Accounts;
 
 /// <summary>
-/// E.164 checks via libphonenumber: a number of a possible length for its country, written exactly in its E.164 form.
-/// Possible rather than "valid": Ofcom's drama ranges (+447700900xxx, used throughout the contract's examples) are
-/// deliberately outside the allocated ranges, and numbering plans change faster than the metadata.
+/// Number checks for URL segments, CSV cells and query parameters: the core's own rules (the ones every document is
+/// validated with), so a number the API accepts in one place is accepted in every other.
 /// </summary>
 internal static class E164
 {
-    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    /// <summary>A valid E.164 number (libphonenumber), or an Ofcom drama-range number as used in the contract's examples.</summary>
+    public static bool IsValid(string? value) => NumberConfig.IsValidNumber(value);
 
-    public static bool IsValid(string? value)
-    {
-        if (string.IsNullOrEmpty(value) || value[0] != '+')
-        {
-            return false;
-        }
-
-        try
-        {
-            var number = Util.Parse(value, null);
-            return Util.IsPossibleNumber(number) && Util.Format(number, PhoneNumberFormat.E164) == value;
-        }
-        catch (NumberParseException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>A routable destination: an E.164 number or a sip: URI.</summary>
-    public static bool IsDestination(string? value) =>
-        IsValid(value) || (value is not null && value.StartsWith("sip:", StringComparison.OrdinalIgnoreCase)
-            && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == "sip" && value.Length <= 256);
+    /// <summary>A routable destination: an E.164 number or a sip:user@host URI.</summary>
+    public static bool IsDestination(string? value) => RouteStep.IsValidDestination(value);
 
     /// <summary>A caller-list entry: an E.164 number, a prefix "+digits*", or "anonymous".</summary>
-    public static bool IsListEntry(string value) =>
-        value == "anonymous" || IsValid(value)
-        || (value.Length is >= 3 and <= 16 && value[0] == '+' && value[^1] == '*' && value[1..^1].All(char.IsAsciiDigit));
-
-    public static bool IsRegion(string region) => Util.GetSupportedRegions().Contains(region);
+    public static bool IsListEntry(string value) => CallerList.ValidateEntry(value) is null;
 }
