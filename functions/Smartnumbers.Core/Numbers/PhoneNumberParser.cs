@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PhoneNumbers;
 
 namespace Smartnumbers.Core.Numbers;
@@ -5,10 +6,17 @@ namespace Smartnumbers.Core.Numbers;
 /// <summary>
 /// The one place that calls libphonenumber on the call path: one shared <see cref="PhoneNumberUtil"/> (thread-safe
 /// for parse/validate), a cheap pre-check so garbage never reaches the exception path, and one parse per number.
+/// Results are remembered (a number's parse never changes), up to <see cref="MaxRemembered"/> numbers, so a repeat
+/// caller costs a dictionary lookup instead of libphonenumber's pattern matching.
 /// </summary>
 internal static class PhoneNumberParser
 {
     internal static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>Parses remembered; past it the memory is emptied and filled again (bounded, no eviction bookkeeping).</summary>
+    public const int MaxRemembered = 100_000;
+
+    private static readonly ConcurrentDictionary<(string Text, string Region), ParsedNumber> Remembered = new();
 
     /// <summary>Parses <paramref name="text"/> (already stripped by CallerIdText) in <paramref name="homeRegion"/>. Never throws.</summary>
     public static ParsedNumber Parse(string? text, string homeRegion)
@@ -17,6 +25,24 @@ internal static class PhoneNumberParser
         {
             return default;
         }
+
+        if (Remembered.TryGetValue((text, homeRegion), out var known))
+        {
+            return known;
+        }
+
+        var parsed = ParseOnce(text, homeRegion);
+        if (Remembered.Count >= MaxRemembered)
+        {
+            Remembered.Clear();
+        }
+
+        Remembered.TryAdd((text, homeRegion), parsed);
+        return parsed;
+    }
+
+    private static ParsedNumber ParseOnce(string text, string homeRegion)
+    {
         var dialable = IsDialable(text, out var digitCount);
         if (!dialable || digitCount < 3 || digitCount > 17 || !PlausibleCountryCode(text))
         {

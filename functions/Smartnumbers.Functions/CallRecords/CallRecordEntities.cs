@@ -6,8 +6,9 @@ namespace Smartnumbers.Functions.CallRecords;
 /// <summary>
 /// Maps call records to table entities. Table CallRecords holds two kinds of row:
 /// the record (PartitionKey = account id, RowKey = "{inverted start ticks}_{call id}": an account's calls newest first,
-/// a time range is a RowKey range) and the call index (PartitionKey = "~call~{call id}", RowKey = ""), which names the
-/// record's keys and keeps a copy of every follow-up property so that events may land in any order.
+/// a time range is a RowKey range) and the call index (PartitionKey = "~call~{last character of the call id, lower
+/// case}", RowKey = call id), which names the record's keys and keeps a copy of every follow-up property so that events
+/// may land in any order. The index has few partitions so that many calls' index rows go in one transaction.
 /// Lists and maps are JSON strings, each kept under the 64 KB property limit.
 /// </summary>
 internal static class CallRecordEntities
@@ -18,7 +19,12 @@ internal static class CallRecordEntities
 
     public static string RecordKey(DateTimeOffset startedAt, string callId) => TableKeys.Inverted(startedAt) + "_" + TableKeys.Safe(callId);
 
-    public static string IndexPartition(string callId) => IndexPrefix + TableKeys.Safe(callId);
+    /// <summary>The keys of a call's index row.</summary>
+    public static (string Partition, string Row) IndexKeys(string callId)
+    {
+        var last = callId.Length > 0 && char.IsAsciiLetterOrDigit(callId[^1]) ? char.ToLowerInvariant(callId[^1]) : '_';
+        return (IndexPrefix + last, TableKeys.Safe(callId));
+    }
 
     public static TableEntity Record(CallRecord r)
     {

@@ -15,6 +15,15 @@ public sealed class CallRecordOptions
     [Range(1, 64)]
     public int Writers { get; set; } = 8;
 
+    /// <summary>Events a writer takes from the queue at once; their <see cref="CallStarted"/> events go to storage in a few
+    /// transactions (default 200; 1–1 000).</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How often the calls counted in memory are written to the velocity counters (default 1 000 ms; 50–60 000).</summary>
+    [Range(50, 60_000)]
+    public int CounterFlushMilliseconds { get; set; } = 1000;
+
     /// <summary>
     /// Where events that cannot be held or written yet are kept (JSON lines) until storage takes them; read back on
     /// start and whenever the queue is idle. Default: {temp}/smartnumbers/call-records.

@@ -16,6 +16,8 @@ public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = nul
     public const string RecordsTable = "CallRecords";
     public const string OutcomesTable = "DeliveryOutcomes";
 
+    private const int MaxBatch = 100; // Operations per Table Storage transaction.
+
     private TableClient Records => store.Table(RecordsTable);
 
     private TableClient Outcomes => store.Table(OutcomesTable);
@@ -56,10 +58,65 @@ public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = nul
         }
     }
 
+    /// <summary>
+    /// Writes many <see cref="CallStarted"/> events in few round trips: the index rows of each index partition added in one
+    /// transaction, then the records of each account upserted in one. A chunk whose transaction finds an index row
+    /// already there (a retry, a retried webhook, follow-ups that landed first), and calls that appear twice in the
+    /// batch, are written one by one as <see cref="ApplyAsync"/> does. Throws the storage exception when storage fails:
+    /// writing the whole batch again is safe.
+    /// </summary>
+    public async Task ApplyStartedAsync(IReadOnlyList<CallStarted> batch, CancellationToken ct)
+    {
+        var oneByOne = new List<CallStarted>();
+        var fresh = new List<CallStarted>(batch.Count);
+        foreach (var call in batch.GroupBy(e => e.CallId, StringComparer.Ordinal))
+        {
+            if (call.Skip(1).Any())
+            {
+                oneByOne.AddRange(call);
+            }
+            else
+            {
+                fresh.Add(call.First());
+            }
+        }
+
+        var indexed = new List<(CallStarted Event, TableEntity Record)>(fresh.Count);
+        foreach (var chunk in fresh.GroupBy(e => CallRecordEntities.IndexKeys(e.CallId).Partition, StringComparer.Ordinal).SelectMany(g => g.Chunk(MaxBatch)))
+        {
+            var rows = chunk.Select(e => (Event: e, Record: CallRecordEntities.Record(e.Record))).ToList();
+            try
+            {
+                await Records.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, IndexRow(r.Event.Record, r.Record))), ct);
+                indexed.AddRange(rows);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                oneByOne.AddRange(chunk);
+            }
+        }
+
+        foreach (var chunk in indexed.GroupBy(r => r.Record.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(MaxBatch)))
+        {
+            await Records.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r.Record)), ct);
+        }
+
+        if (outbox is not null && indexed.SelectMany(r => CallNotifications.For(r.Event.Record)).ToList() is { Count: > 0 } events)
+        {
+            await outbox.EnqueueAsync(events, ct);
+        }
+
+        foreach (var started in oneByOne)
+        {
+            await ApplyAsync(started, ct);
+        }
+    }
+
     /// <summary>One call's record, or null.</summary>
     public async Task<CallRecord?> GetAsync(string accountId, string callId, CancellationToken ct)
     {
-        var index = await Records.GetEntityIfExistsAsync<TableEntity>(CallRecordEntities.IndexPartition(callId), "", cancellationToken: ct);
+        var (ipk, irk) = CallRecordEntities.IndexKeys(callId);
+        var index = await Records.GetEntityIfExistsAsync<TableEntity>(ipk, irk, cancellationToken: ct);
         if (!index.HasValue || index.Value!.GetString("AccountId") != accountId || index.Value.GetString("RecordKey") is not { } key)
         {
             return null;
@@ -108,8 +165,8 @@ public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = nul
     private async Task ApplyStartedAsync(CallRecord record, CancellationToken ct)
     {
         var entity = CallRecordEntities.Record(record);
-        var indexKey = CallRecordEntities.IndexPartition(record.CallId);
-        var index = new TableEntity(indexKey, "") { ["AccountId"] = record.AccountId, ["RecordKey"] = entity.RowKey };
+        var (ipk, irk) = CallRecordEntities.IndexKeys(record.CallId);
+        var index = IndexRow(record, entity);
         Dictionary<string, object> followUps = [];
         try
         {
@@ -120,7 +177,7 @@ public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = nul
         {
             // A retry of this event, a retried webhook (another instance, another arrival time), or follow-ups that
             // landed first: keep the record key already chosen, and copy the follow-ups waiting on the index.
-            var existing = (await Records.GetEntityAsync<TableEntity>(indexKey, "", cancellationToken: ct)).Value;
+            var existing = (await Records.GetEntityAsync<TableEntity>(ipk, irk, cancellationToken: ct)).Value;
             if (existing.GetString("RecordKey") is { } key && existing.GetString("AccountId") is { } account)
             {
                 entity.PartitionKey = TableKeys.Safe(account);
@@ -129,7 +186,7 @@ public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = nul
             else
             {
                 await Records.UpsertEntityAsync(index, TableUpdateMode.Merge, ct);
-                existing = (await Records.GetEntityAsync<TableEntity>(indexKey, "", cancellationToken: ct)).Value;
+                existing = (await Records.GetEntityAsync<TableEntity>(ipk, irk, cancellationToken: ct)).Value;
             }
 
             followUps = CallRecordEntities.FollowUpsOn(existing);
@@ -143,11 +200,17 @@ public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = nul
         await Records.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct);
     }
 
+    private static TableEntity IndexRow(CallRecord record, TableEntity recordRow)
+    {
+        var (ipk, irk) = CallRecordEntities.IndexKeys(record.CallId);
+        return new TableEntity(ipk, irk) { ["AccountId"] = record.AccountId, ["RecordKey"] = recordRow.RowKey };
+    }
+
     private async Task ApplyFollowUpAsync(CallEvent ev, string? accountId, DateTimeOffset? startedAt, CancellationToken ct)
     {
         var properties = CallRecordEntities.FollowUp(ev);
-        var indexKey = CallRecordEntities.IndexPartition(ev.CallId);
-        await Records.UpsertEntityAsync(new TableEntity(properties) { PartitionKey = indexKey, RowKey = "" }, TableUpdateMode.Merge, ct);
+        var (ipk, irk) = CallRecordEntities.IndexKeys(ev.CallId);
+        await Records.UpsertEntityAsync(new TableEntity(properties) { PartitionKey = ipk, RowKey = irk }, TableUpdateMode.Merge, ct);
 
         string pk, rk;
         if (accountId is not null && startedAt is { } started)
@@ -156,7 +219,7 @@ public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = nul
         }
         else
         {
-            var index = await Records.GetEntityAsync<TableEntity>(indexKey, "", cancellationToken: ct);
+            var index = await Records.GetEntityAsync<TableEntity>(ipk, irk, cancellationToken: ct);
             if (index.Value.GetString("AccountId") is not { } account || index.Value.GetString("RecordKey") is not { } key)
             {
                 return; // The record is not written yet; it copies these properties from the index when it is.

@@ -12,7 +12,11 @@ namespace Smartnumbers.Functions.CallRecords;
 /// fails. When the queue is full, new events are appended to a local spill file instead, replayed when the queue is
 /// idle. On shutdown the queue is drained for up to <see cref="CallRecordOptions.ShutdownFlushSeconds"/>, then what is
 /// left is spilled and replayed on the next start. An event storage refuses outright (400) goes to a dead-letter file.
-/// <see cref="CallCounted"/> events go to the velocity counters (<see cref="ICallCounters"/>) instead of the records.
+/// A worker takes up to <see cref="CallRecordOptions.BatchSize"/> events at once and writes their
+/// <see cref="CallStarted"/> events in a few transactions (<see cref="CallRecordStore.ApplyStartedAsync(IReadOnlyList{CallStarted}, CancellationToken)"/>).
+/// <see cref="CallCounted"/> events are counted in memory at once by the velocity counters (<see cref="ICallCounters"/>),
+/// which this writer flushes every <see cref="CallRecordOptions.CounterFlushMilliseconds"/>; on shutdown, what storage
+/// did not take is saved in the spill folder and written on the next start.
 /// </summary>
 public sealed partial class CallRecordWriter : IHostedService, IDisposable
 {
@@ -30,6 +34,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     private readonly CancellationTokenSource _abort = new();
     private Task _workers = Task.CompletedTask;
     private Task _replay = Task.CompletedTask;
+    private Task _counting = Task.CompletedTask;
     private Task? _stop;
     private bool _disposed;
 
@@ -52,6 +57,12 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     /// <summary>Queues an event for writing. False when it went to the spill file instead (queue full or stopping).</summary>
     public bool Enqueue(CallEvent ev)
     {
+        if (ev is CallCounted counted)
+        {
+            Count(counted);
+            return true;
+        }
+
         if (_queue.Writer.TryWrite(ev))
         {
             return true;
@@ -70,6 +81,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     {
         _workers = Task.WhenAll(Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(WorkAsync, CancellationToken.None)));
         _replay = Task.Run(ReplayLoopAsync, CancellationToken.None);
+        _counting = Task.Run(CountersLoopAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -102,7 +114,8 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     {
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync();
-        var flushed = Task.WhenAll(_workers, _replay);
+        var deadline = _time.GetUtcNow().AddSeconds(_options.ShutdownFlushSeconds);
+        var flushed = Task.WhenAll(_workers, _replay, _counting);
         try
         {
             await flushed.WaitAsync(TimeSpan.FromSeconds(_options.ShutdownFlushSeconds), _time, cancellationToken);
@@ -114,21 +127,98 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
         await _abort.CancelAsync();
         await flushed;
+        await FlushCountersBeforeAsync(deadline);
     }
+
+    /// <summary>Writes the counters until <paramref name="deadline"/>; what storage did not take is saved for the next start.</summary>
+    private async Task FlushCountersBeforeAsync(DateTimeOffset deadline)
+    {
+        if (_counters is null)
+        {
+            return;
+        }
+
+        while (_time.GetUtcNow() < deadline)
+        {
+            using var timeout = new CancellationTokenSource(deadline - _time.GetUtcNow(), _time);
+            if (await TryFlushCountersAsync(timeout.Token))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, CancellationToken.None);
+        }
+
+        try
+        {
+            if (_counters.SaveUnwritten(_spill.Folder) is var saved and > 0)
+            {
+                LogCountersSaved(_log, saved, _spill.Folder);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogCountersLost(_log, ex.Message);
+        }
+    }
+
+    private async Task CountersLoopAsync()
+    {
+        if (_counters is null)
+        {
+            return;
+        }
+
+        var every = TimeSpan.FromMilliseconds(_options.CounterFlushMilliseconds);
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, _time, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await TryFlushCountersAsync(_abort.Token);
+        }
+    }
+
+    private async Task<bool> TryFlushCountersAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _counters!.FlushAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
+        {
+            if (_retryLog.Allow(out var held))
+            {
+                LogCountersRetrying(_log, ex.Message, held);
+            }
+
+            return false;
+        }
+    }
+
+    private void Count(CallCounted c) => _counters?.Count(new CallCount(c.AccountId, c.Caller, c.CalledNumber, c.Withheld, c.At));
 
     private async Task WorkAsync()
     {
         try
         {
+            var batch = new List<CallEvent>(_options.BatchSize);
             while (await _queue.Reader.WaitToReadAsync(_abort.Token))
             {
-                while (_queue.Reader.TryRead(out var ev))
+                while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var ev))
                 {
-                    if (!await WriteAsync(ev))
-                    {
-                        _spill.Append([ev]);
-                    }
+                    batch.Add(ev);
                 }
+
+                await WriteBatchAsync(batch);
+                batch.Clear();
             }
         }
         catch (OperationCanceledException)
@@ -150,16 +240,21 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         var first = true;
         while (!_stopping.IsCancellationRequested)
         {
-            if (first || (_queue.Reader.Count == 0 && _spill.HasWaiting()))
+            if (first || (_queue.Reader.Count == 0 && (_spill.HasWaiting() || HasSavedCounters())))
             {
                 try
                 {
+                    if (_counters is not null)
+                    {
+                        await _counters.ReplaySavedAsync(_spill.Folder, _abort.Token);
+                    }
+
                     foreach (var file in _spill.Claim(includeAbandoned: first))
                     {
                         await ReplayAsync(file);
                     }
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
                 {
                     LogReplayFailed(_log, ex.Message); // Tried again on the next round.
                 }
@@ -193,8 +288,60 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         File.Delete(file);
     }
 
+    private bool HasSavedCounters() => Directory.Exists(_spill.Folder) && Directory.EnumerateFiles(_spill.Folder, "counters-*.json").Any();
+
+    /// <summary>Writes a batch: its <see cref="CallStarted"/> events together, the rest one by one; what an abort cuts off is spilled.</summary>
+    private async Task WriteBatchAsync(List<CallEvent> batch)
+    {
+        var started = batch.OfType<CallStarted>().ToList();
+        var oneByOne = batch;
+        if (started.Count > 1)
+        {
+            switch (await AttemptAsync(started[0].CallId, ct => _store.ApplyStartedAsync(started, ct)))
+            {
+                case Attempt.Aborted:
+                    _spill.Append(batch);
+                    return;
+                case Attempt.Written:
+                    oneByOne = batch.Where(e => e is not CallStarted).ToList();
+                    break;
+                case Attempt.Refused:
+                    break; // One of them is refused: one by one, so that only that one goes to the dead letters.
+            }
+        }
+
+        for (var i = 0; i < oneByOne.Count; i++)
+        {
+            if (!await WriteAsync(oneByOne[i]))
+            {
+                _spill.Append(oneByOne.Skip(i));
+                return;
+            }
+        }
+    }
+
     /// <summary>Writes with retries; false only when aborted before the write succeeded.</summary>
     private async Task<bool> WriteAsync(CallEvent ev)
+    {
+        if (ev is CallCounted counted)
+        {
+            Count(counted); // From a spill file written before counting moved to memory.
+            return true;
+        }
+
+        var attempt = await AttemptAsync(ev.CallId, ct => _store.ApplyAsync(ev, ct));
+        if (attempt == Attempt.Refused)
+        {
+            _spill.DeadLetter(ev);
+        }
+
+        return attempt != Attempt.Aborted;
+    }
+
+    private enum Attempt { Written, Refused, Aborted }
+
+    /// <summary>Runs <paramref name="write"/> until it succeeds (backing off while storage fails), storage refuses it (400), or the writer is aborted.</summary>
+    private async Task<Attempt> AttemptAsync(string callId, Func<CancellationToken, Task> write)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         var max = TimeSpan.FromSeconds(_options.MaxBackoffSeconds);
@@ -202,35 +349,23 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         {
             try
             {
-                if (ev is CallCounted c)
-                {
-                    if (_counters is not null)
-                    {
-                        await _counters.RecordCallAsync(new CallCount(c.AccountId, c.Caller, c.CalledNumber, c.Withheld, c.At), _abort.Token);
-                    }
-                }
-                else
-                {
-                    await _store.ApplyAsync(ev, _abort.Token);
-                }
-
-                return true;
+                await write(_abort.Token);
+                return Attempt.Written;
             }
             catch (OperationCanceledException) when (_abort.IsCancellationRequested)
             {
-                return false;
+                return Attempt.Aborted;
             }
             catch (RequestFailedException ex) when (ex.Status is 400 or 413 && ex.ErrorCode != "TableNotFound")
             {
-                _spill.DeadLetter(ev);
-                LogRefused(_log, ev.CallId, ex.Status, ex.ErrorCode);
-                return true;
+                LogRefused(_log, callId, ex.Status, ex.ErrorCode);
+                return Attempt.Refused;
             }
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
             {
                 if (_retryLog.Allow(out var held))
                 {
-                    LogRetrying(_log, ev.CallId, attempt, ex.Message, held);
+                    LogRetrying(_log, callId, attempt, ex.Message, held);
                 }
             }
 
@@ -240,7 +375,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
             }
             catch (OperationCanceledException)
             {
-                return false;
+                return Attempt.Aborted;
             }
 
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, max.Ticks));
@@ -253,7 +388,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Writing call {CallId} failed (attempt {Attempt}): {Error}; retrying ({Held} more failures since the last such line)")]
     private static partial void LogRetrying(ILogger logger, string callId, int attempt, string error, int held);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Table Storage refused the event of call {CallId} ({Status} {Code}); kept in the dead-letter file")]
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Table Storage refused the event of call {CallId} ({Status} {Code}) or its batch; kept in the dead-letter file or written one by one")]
     private static partial void LogRefused(ILogger logger, string callId, int status, string? code);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Shutdown grace period over with {Pending} call events queued: spilling them to disk")]
@@ -261,6 +396,15 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Replaying spilled call events failed: {Error}")]
     private static partial void LogReplayFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Writing the call counters failed: {Error}; retrying on the next flush ({Held} more failures since the last such line)")]
+    private static partial void LogCountersRetrying(ILogger logger, string error, int held);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Warning, Message = "Storage did not take {Count} call counter rows before shutdown: kept in {Folder} for the next start")]
+    private static partial void LogCountersSaved(ILogger logger, int count, string folder);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Error, Message = "Could not keep the unwritten call counters on disk: {Error}")]
+    private static partial void LogCountersLost(ILogger logger, string error);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Replaying {Count} spilled call events from {File}")]
     private static partial void LogReplaying(ILogger logger, int count, string file);

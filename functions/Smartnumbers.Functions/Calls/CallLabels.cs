@@ -43,7 +43,8 @@ internal sealed class CallLabels(TableStore store, ICallCounters counters, TimeP
             ["LabelledBy"] = who,
         }, TableUpdateMode.Replace, ct);
 
-        var index = await Records.GetEntityAsync<TableEntity>(CallRecordEntities.IndexPartition(record.CallId), "", cancellationToken: ct);
+        var (ipk, irk) = CallRecordEntities.IndexKeys(record.CallId);
+        var index = await Records.GetEntityAsync<TableEntity>(ipk, irk, cancellationToken: ct);
         if (index.Value.GetString("RecordKey") is { } recordKey)
         {
             await Records.UpsertEntityAsync(new TableEntity(pk, recordKey) { ["Label"] = label }, TableUpdateMode.Merge, ct);

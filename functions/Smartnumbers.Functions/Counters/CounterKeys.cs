@@ -1,18 +1,25 @@
 using System.Globalization;
+using Smartnumbers.Functions.CallRecords;
 
 namespace Smartnumbers.Functions.Counters;
 
 /// <summary>
-/// Layout of table <see cref="Table"/> (UTC clock buckets):
-/// caller partition "{account}|caller|{caller}": row "yyyyMMdd" with H00–H23 (calls per hour), Day, Numbers (distinct
-/// called numbers, ';'-joined); row "labels" with Fraud, Genuine.
-/// number partition "{account}|number|{e164}": row "yyyyMMdd" with W00–W23 (withheld calls per hour);
-/// row "divert|yyyyMMddHH" with Count (high-risk diverts that hour).
+/// Layout of table <see cref="Table"/> (UTC clock buckets). Call counts are sharded counters: every instance owns its
+/// rows (RowKey ends in its shard id), keeps their values in memory and writes them whole, batched per partition, so
+/// that counting never reads, never races and costs one transaction per partition per flush; readers sum the shards.
+/// <list type="bullet">
+/// <item>caller partition "{account}|callers|{last digit of the caller}": rows "{yyyyMMdd}|{caller}|{shard}" with
+/// H00–H23 (calls per hour), Day and Numbers (distinct called numbers, ';'-joined); row "labels|{caller}" with Fraud,
+/// Genuine (read-modify-write under ETag).</item>
+/// <item>withheld partition "{account}|withheld": rows "{yyyyMMdd}|{e164}|{shard}" with W00–W23 (withheld calls to the
+/// number per hour).</item>
+/// <item>number partition "{account}|number|{e164}": row "divert|yyyyMMddHH" with Count (high-risk diverts that hour,
+/// read-modify-write under ETag).</item>
+/// </list>
 /// </summary>
 internal static class CounterKeys
 {
     public const string Table = "CallCounters";
-    public const string Labels = "labels";
     public const string Day = "Day";
     public const string Numbers = "Numbers";
     public const string Fraud = "Fraud";
@@ -22,7 +29,21 @@ internal static class CounterKeys
     /// <summary>Distinct numbers kept per caller per day (beyond it the figure saturates).</summary>
     public const int MaxDistinctNumbers = 1000;
 
-    public static string Caller(string account, string caller) => account + "|caller|" + caller;
+    public static string CallerPartition(string account, string caller)
+    {
+        var last = caller.Length > 0 && char.IsAsciiDigit(caller[^1]) ? caller[^1] : 'x';
+        return account + "|callers|" + last;
+    }
+
+    /// <summary>The first part of the caller's shard rows of a day: "{yyyyMMdd}|{caller}|".</summary>
+    public static string CallerDayPrefix(DateTimeOffset at, string caller) => DayRow(at) + "|" + TableKeys.Safe(caller) + "|";
+
+    public static string LabelsRow(string caller) => "labels|" + TableKeys.Safe(caller);
+
+    public static string WithheldPartition(string account) => account + "|withheld";
+
+    /// <summary>The first part of a number's withheld shard rows of a day: "{yyyyMMdd}|{e164}|".</summary>
+    public static string WithheldDayPrefix(DateTimeOffset at, string e164) => DayRow(at) + "|" + TableKeys.Safe(e164) + "|";
 
     public static string Number(string account, string e164) => account + "|number|" + e164;
 
@@ -30,7 +51,10 @@ internal static class CounterKeys
 
     public static string DivertRow(DateTimeOffset at) => "divert|" + at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
-    public static string CallsInHour(DateTimeOffset at) => "H" + at.UtcDateTime.Hour.ToString("D2", CultureInfo.InvariantCulture);
+    public static string CallsInHour(int hour) => "H" + hour.ToString("D2", CultureInfo.InvariantCulture);
 
-    public static string WithheldInHour(DateTimeOffset at) => "W" + at.UtcDateTime.Hour.ToString("D2", CultureInfo.InvariantCulture);
+    public static string WithheldInHour(int hour) => "W" + hour.ToString("D2", CultureInfo.InvariantCulture);
+
+    /// <summary>The end (exclusive) of a RowKey prefix range: '|' + 1 = '}'.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + "}";
 }

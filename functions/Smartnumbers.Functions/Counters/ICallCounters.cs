@@ -4,11 +4,33 @@ namespace Smartnumbers.Functions.Counters;
 public interface ICallCounters
 {
     /// <summary>The figures for a call from <paramref name="caller"/> (null: withheld) to <paramref name="calledNumber"/> at
-    /// <paramref name="at"/>: two point reads, run in parallel. Storage errors surface as exceptions.</summary>
+    /// <paramref name="at"/>: two queries, run in parallel, plus what this instance counted and has not written yet.
+    /// Storage errors surface as exceptions.</summary>
     Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>Counts one call (per caller hour/day, distinct numbers, withheld per number hour). Call it after the reply.</summary>
-    Task RecordCallAsync(CallCount call, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Counts one call (per caller hour/day, distinct numbers, withheld per number hour) in this instance's memory, at
+    /// once and without I/O; <see cref="FlushAsync"/> writes it.
+    /// </summary>
+    void Count(CallCount call);
+
+    /// <summary>Writes what was counted since the last flush, one transaction per partition. Throws when storage fails
+    /// (what was not written stays for the next flush).</summary>
+    Task FlushAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Counts one call and writes it at once.</summary>
+    async Task RecordCallAsync(CallCount call, CancellationToken cancellationToken = default)
+    {
+        Count(call);
+        await FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps what is not written yet in a file in <paramref name="folder"/> (on shutdown, when storage fails);
+    /// the number of rows kept.</summary>
+    int SaveUnwritten(string folder);
+
+    /// <summary>Writes the rows kept by <see cref="SaveUnwritten"/> (by any instance) and deletes their files.</summary>
+    Task ReplaySavedAsync(string folder, CancellationToken cancellationToken = default);
 
     /// <summary>Counts an operator's fraud/genuine label against the caller.</summary>
     Task RecordLabelAsync(string accountId, string caller, bool fraud, CancellationToken cancellationToken = default);

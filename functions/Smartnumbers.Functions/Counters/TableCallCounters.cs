@@ -1,87 +1,178 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Counters;
 
-/// <summary><see cref="ICallCounters"/> and <see cref="IDivertCap"/> over table <see cref="CounterKeys.Table"/>.</summary>
-internal sealed partial class TableCallCounters(TableStore store, TimeProvider time, ILogger<TableCallCounters> log) : ICallCounters, IDivertCap
+/// <summary><see cref="ICallCounters"/> (sharded, see <see cref="CounterKeys"/>) and <see cref="IDivertCap"/> over table <see cref="CounterKeys.Table"/>.</summary>
+internal sealed partial class TableCallCounters(TableStore store, TimeProvider time, ILogger<TableCallCounters> log) : ICallCounters, IDivertCap, IDisposable
 {
+    private const int MaxBatch = 100; // Operations per Table Storage transaction.
+    private readonly CounterShard _shard = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+
     private TableClient Table => store.Table(CounterKeys.Table);
 
     public async Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var day = CounterKeys.DayRow(at);
-        var numberTask = Table.GetEntityIfExistsAsync<TableEntity>(CounterKeys.Number(accountId, calledNumber), day, cancellationToken: cancellationToken);
-        TableEntity? callerDay = null;
+        var withheldTask = ShardsAsync(CounterKeys.WithheldPartition(accountId), CounterKeys.WithheldDayPrefix(at, calledNumber), null, cancellationToken);
+        var callerRows = new List<TableEntity>();
         TableEntity? labels = null;
         if (caller is not null)
         {
-            // One round trip for both rows of the caller's partition.
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {CounterKeys.Caller(accountId, caller)} and (RowKey eq {day} or RowKey eq {CounterKeys.Labels})");
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            // One round trip for the caller's shards of the day and its labels.
+            var labelsRow = CounterKeys.LabelsRow(caller);
+            foreach (var row in await ShardsAsync(CounterKeys.CallerPartition(accountId, caller), CounterKeys.CallerDayPrefix(at, caller), labelsRow, cancellationToken))
             {
-                if (row.RowKey == CounterKeys.Labels)
+                if (row.RowKey == labelsRow)
                 {
                     labels = row;
                 }
                 else
                 {
-                    callerDay = row;
+                    callerRows.Add(row);
                 }
             }
         }
 
-        var number = await numberTask;
-        var withheld = number.HasValue ? OptimisticRow.Int(number.Value!, CounterKeys.WithheldInHour(at)) : 0;
+        var hour = CounterKeys.CallsInHour(at.UtcDateTime.Hour);
+        var numbers = callerRows.SelectMany(r => r.GetString(CounterKeys.Numbers) is { Length: > 0 } s ? s.Split(';') : [])
+            .Distinct(StringComparer.Ordinal).Take(CounterKeys.MaxDistinctNumbers).Count();
+        var withheld = CounterKeys.WithheldInHour(at.UtcDateTime.Hour);
         return new CallerHistory(
-            callerDay is null ? 0 : OptimisticRow.Int(callerDay, CounterKeys.CallsInHour(at)),
-            callerDay is null ? 0 : OptimisticRow.Int(callerDay, CounterKeys.Day),
-            callerDay?.GetString(CounterKeys.Numbers) is { Length: > 0 } list ? list.Split(';').Length : 0,
-            withheld,
+            callerRows.Sum(r => OptimisticRow.Int(r, hour)),
+            callerRows.Sum(r => OptimisticRow.Int(r, CounterKeys.Day)),
+            numbers,
+            (await withheldTask).Sum(r => OptimisticRow.Int(r, withheld)),
             labels is null ? 0 : OptimisticRow.Int(labels, CounterKeys.Fraud),
             labels is null ? 0 : OptimisticRow.Int(labels, CounterKeys.Genuine));
     }
 
-    public async Task RecordCallAsync(CallCount call, CancellationToken cancellationToken = default)
+    public void Count(CallCount call) => _shard.Count(call);
+
+    public void Dispose() => _flushing.Dispose();
+
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        var day = CounterKeys.DayRow(call.At);
-        var tasks = new List<Task>(2);
-        if (call.Caller is { } caller)
+        await _flushing.WaitAsync(cancellationToken);
+        try
         {
-            var hour = CounterKeys.CallsInHour(call.At);
-            tasks.Add(OptimisticRow.UpdateAsync(Table, CounterKeys.Caller(call.AccountId, caller), day, e =>
+            var chunks = _shard.Changed().GroupBy(w => w.Row.Partition, StringComparer.Ordinal).SelectMany(g => g.Chunk(MaxBatch)).ToList();
+            await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (chunk, ct) =>
             {
-                e[hour] = OptimisticRow.Int(e, hour) + 1;
-                e[CounterKeys.Day] = OptimisticRow.Int(e, CounterKeys.Day) + 1;
-                var numbers = e.GetString(CounterKeys.Numbers) is { Length: > 0 } s ? s.Split(';').ToList() : [];
-                if (!numbers.Contains(call.CalledNumber, StringComparer.Ordinal) && numbers.Count < CounterKeys.MaxDistinctNumbers)
+                await Table.SubmitTransactionAsync(chunk.Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Entity)), ct);
+                _shard.Written(chunk);
+            });
+            _shard.Tidy(time.GetUtcNow());
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    public int SaveUnwritten(string folder)
+    {
+        var rows = _shard.Changed().Select(w => new SavedCounterRow(w.Entity.PartitionKey, w.Entity.RowKey,
+            w.Entity.Where(p => p.Value is int).ToDictionary(p => p.Key, p => (int)p.Value, StringComparer.Ordinal),
+            w.Entity.GetString(CounterKeys.Numbers))).ToList();
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"counters-{_shard.Id}-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(rows, CounterJsonContext.Default.ListSavedCounterRow));
+        File.Move(file + ".tmp", file); // Whole or not at all.
+        return rows.Count;
+    }
+
+    public async Task ReplaySavedAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "counters-*.json").Order(StringComparer.Ordinal).ToList())
+        {
+            var claimed = file + ".replay-" + _shard.Id;
+            try
+            {
+                File.Move(file, claimed);
+            }
+            catch (IOException)
+            {
+                continue; // Another instance took it.
+            }
+
+            var rows = JsonSerializer.Deserialize(await File.ReadAllTextAsync(claimed, cancellationToken), CounterJsonContext.Default.ListSavedCounterRow) ?? [];
+            try
+            {
+                foreach (var chunk in rows.GroupBy(r => r.Partition, StringComparer.Ordinal).SelectMany(g => g.Chunk(MaxBatch)))
                 {
-                    numbers.Add(call.CalledNumber);
-                    e[CounterKeys.Numbers] = string.Join(';', numbers);
+                    await Table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(r))), cancellationToken);
                 }
-
-                return true;
-            }, time, cancellationToken));
-        }
-
-        if (call.Withheld)
-        {
-            var hour = CounterKeys.WithheldInHour(call.At);
-            tasks.Add(OptimisticRow.UpdateAsync(Table, CounterKeys.Number(call.AccountId, call.CalledNumber), day, e =>
+            }
+            catch
             {
-                e[hour] = OptimisticRow.Int(e, hour) + 1;
-                return true;
-            }, time, cancellationToken));
+                File.Move(claimed, file); // Whole values: writing some of them twice later is harmless.
+                throw;
+            }
+
+            File.Delete(claimed);
+            LogReplayed(log, rows.Count, file);
+        }
+    }
+
+    private static TableEntity Entity(SavedCounterRow row)
+    {
+        var e = new TableEntity(row.Partition, row.Row);
+        foreach (var (name, value) in row.Counts)
+        {
+            e[name] = value;
         }
 
-        await Task.WhenAll(tasks);
+        if (row.Numbers is not null)
+        {
+            e[CounterKeys.Numbers] = row.Numbers;
+        }
+
+        return e;
+    }
+
+    /// <summary>
+    /// The shard rows of <paramref name="partition"/> under <paramref name="rowPrefix"/> (and the row
+    /// <paramref name="alsoRow"/>), with this instance's own rows taken from memory, where they are newest.
+    /// </summary>
+    private async Task<List<TableEntity>> ShardsAsync(string partition, string rowPrefix, string? alsoRow, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {rowPrefix} and RowKey lt {CounterKeys.PrefixEnd(rowPrefix)}");
+        if (alsoRow is not null)
+        {
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and ((" +
+                TableClient.CreateQueryFilter($"RowKey ge {rowPrefix} and RowKey lt {CounterKeys.PrefixEnd(rowPrefix)}") + ") or " +
+                TableClient.CreateQueryFilter($"RowKey eq {alsoRow}") + ")";
+        }
+
+        var own = _shard.Own(partition, rowPrefix);
+        var rows = new List<TableEntity>(own.Values);
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (!own.ContainsKey(row.RowKey))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
     }
 
     public Task RecordLabelAsync(string accountId, string caller, bool fraud, CancellationToken cancellationToken = default)
     {
         var property = fraud ? CounterKeys.Fraud : CounterKeys.Genuine;
-        return OptimisticRow.UpdateAsync(Table, CounterKeys.Caller(accountId, caller), CounterKeys.Labels, e =>
+        return OptimisticRow.UpdateAsync(Table, CounterKeys.CallerPartition(accountId, caller), CounterKeys.LabelsRow(caller), e =>
         {
             e[property] = OptimisticRow.Int(e, property) + 1;
             return true;
@@ -115,6 +206,9 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Count} counter rows kept in {File}")]
+    private static partial void LogReplayed(ILogger logger, int count, string file);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Divert cap of account {Account} not reachable ({Reason}); routing normally")]
     private static partial void LogCapUnavailable(ILogger logger, string account, string reason);

@@ -8,5 +8,5 @@ namespace Smartnumbers.Functions.Tests.CallRecords;
 internal sealed class TableStoreProbe(TableStore store)
 {
     public async Task<bool> HasIndexAsync(string callId) =>
-        (await store.Table(CallRecordStore.RecordsTable).GetEntityIfExistsAsync<TableEntity>("~call~" + callId, "")).HasValue;
+        (await store.Table(CallRecordStore.RecordsTable).GetEntityIfExistsAsync<TableEntity>("~call~" + char.ToLowerInvariant(callId[^1]), callId)).HasValue;
 }

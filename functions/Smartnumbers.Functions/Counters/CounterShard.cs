@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+
+namespace Smartnumbers.Functions.Counters;
+
+/// <summary>
+/// This instance's shard of the call counters (layout in <see cref="CounterKeys"/>): the rows it owns and their values.
+/// Counting is a memory update under one lock, no I/O; <see cref="Changed"/> hands the rows storage has not seen yet to
+/// a flush, which reports them with <see cref="Written"/>. The shard id is new for every process, so a row is only ever
+/// written by the one instance that holds its whole value. When rows are dropped from memory (days before yesterday,
+/// or more than <see cref="MaxRows"/>) the shard takes a new id first, so a dropped row is never rewritten from zero.
+/// </summary>
+internal sealed class CounterShard
+{
+    /// <summary>Rows held in memory before clean ones are dropped (and the shard id renewed).</summary>
+    public const int MaxRows = 200_000;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Partition, string Row), ShardRow> _rows = [];
+    private readonly List<string> _ids = [];
+    private string _id;
+
+    public CounterShard()
+    {
+        _id = NewId();
+        _ids.Add(_id);
+    }
+
+    /// <summary>The id this instance writes its rows under now.</summary>
+    public string Id
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _id;
+            }
+        }
+    }
+
+    /// <summary>Rows held in memory.</summary>
+    public int Rows
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rows.Count;
+            }
+        }
+    }
+
+    public void Count(CallCount call)
+    {
+        var hour = call.At.UtcDateTime.Hour;
+        var day = CounterKeys.DayRow(call.At);
+        lock (_gate)
+        {
+            if (call.Caller is { } caller)
+            {
+                Get(CounterKeys.CallerPartition(call.AccountId, caller), CounterKeys.CallerDayPrefix(call.At, caller), day, withheld: false)
+                    .Add(hour, call.CalledNumber);
+            }
+
+            if (call.Withheld)
+            {
+                Get(CounterKeys.WithheldPartition(call.AccountId), CounterKeys.WithheldDayPrefix(call.At, call.CalledNumber), day, withheld: true)
+                    .Add(hour, null);
+            }
+        }
+    }
+
+    /// <summary>The rows changed since storage last took them.</summary>
+    public List<ShardWrite> Changed()
+    {
+        lock (_gate)
+        {
+            return _rows.Values.Where(r => r.Dirty).Select(r => new ShardWrite(r, r.ToEntity(), r.Version)).ToList();
+        }
+    }
+
+    /// <summary>Records that storage took these rows at these versions.</summary>
+    public void Written(IEnumerable<ShardWrite> writes)
+    {
+        lock (_gate)
+        {
+            foreach (var w in writes)
+            {
+                w.Row.WrittenVersion = Math.Max(w.Row.WrittenVersion, w.Version);
+            }
+        }
+    }
+
+    /// <summary>
+    /// This instance's rows in <paramref name="partition"/> whose key starts with <paramref name="rowPrefix"/>, by row
+    /// key: their values here are at least as new as storage's.
+    /// </summary>
+    public Dictionary<string, Azure.Data.Tables.TableEntity> Own(string partition, string rowPrefix)
+    {
+        var own = new Dictionary<string, Azure.Data.Tables.TableEntity>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var id in _ids)
+            {
+                if (_rows.TryGetValue((partition, rowPrefix + id), out var row))
+                {
+                    own[row.RowKey] = row.ToEntity();
+                }
+            }
+        }
+
+        return own;
+    }
+
+    /// <summary>
+    /// Drops clean rows that will not change again: those of earlier shard ids, and, after renewing the id, those of
+    /// days before yesterday or all clean rows when more than <see cref="MaxRows"/> are held.
+    /// </summary>
+    public void Tidy(DateTimeOffset now)
+    {
+        var horizon = CounterKeys.DayRow(now.AddDays(-1));
+        lock (_gate)
+        {
+            if (_rows.Count > MaxRows || _rows.Values.Any(r => string.CompareOrdinal(r.Day, horizon) < 0))
+            {
+                _id = NewId();
+                _ids.Add(_id);
+            }
+
+            foreach (var (key, row) in _rows.Where(p => !p.Value.Dirty && p.Value.ShardId != _id).ToList())
+            {
+                _rows.Remove(key);
+            }
+        }
+    }
+
+    private ShardRow Get(string partition, string rowPrefix, string day, bool withheld)
+    {
+        var key = (partition, rowPrefix + _id);
+        if (!_rows.TryGetValue(key, out var row))
+        {
+            row = new ShardRow(partition, key.Item2, _id, day, withheld);
+            _rows[key] = row;
+        }
+
+        return row;
+    }
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+}
