@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Smartnumbers.LoadTest;
 
-/// <summary>Command line: --base URL --token T [--public-base URL] [--to E164] [--seconds N] [--warmup N] [--connections N] [--path P].</summary>
+/// <summary>
+/// Command line: --base URL --token T [--public-base URL] [--to E164] [--seconds N] [--warmup N] [--connections N] [--path P]
+/// [--app-pid N] [--storage-pid N] (to report each process's CPU time per request).
+/// </summary>
 internal sealed record LoadOptions(string BaseUrl, string Token, string PublicBase, string To, int Seconds, int Warmup, int Connections, string SignedPath)
 {
     public static LoadOptions Parse(string[] args)
@@ -19,6 +22,14 @@ internal sealed record LoadOptions(string BaseUrl, string Token, string PublicBa
         return new LoadOptions(baseUrl,
             map.TryGetValue("token", out var t) ? t : throw new ArgumentException("--token (the app's Twilio__AuthToken) is required"),
             Get("public-base", baseUrl).TrimEnd('/'), Get("to", "+441134960001"),
-            Int("seconds", 10), Int("warmup", 3), Int("connections", 16), Get("path", "/api/twilio/voice"));
+            Int("seconds", 10), Int("warmup", 3), Int("connections", 16), Get("path", "/api/twilio/voice"))
+        {
+            AppPid = map.TryGetValue("app-pid", out var app) ? int.Parse(app, CultureInfo.InvariantCulture) : null,
+            StoragePid = map.TryGetValue("storage-pid", out var storage) ? int.Parse(storage, CultureInfo.InvariantCulture) : null,
+        };
     }
+
+    public int? AppPid { get; init; }
+
+    public int? StoragePid { get; init; }
 }

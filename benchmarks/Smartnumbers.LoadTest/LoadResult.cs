@@ -5,8 +5,17 @@ namespace Smartnumbers.LoadTest;
 /// <summary>What one timed run measured.</summary>
 internal sealed record LoadResult(string Name, long Requests, long Failures, TimeSpan Elapsed, double P50Ms, double P99Ms, double MaxMs)
 {
+    /// <summary>CPU time the app process used during the run, when its pid was given.</summary>
+    public TimeSpan? AppCpu { get; init; }
+
+    /// <summary>CPU time the storage emulator used during the run, when its pid was given.</summary>
+    public TimeSpan? StorageCpu { get; init; }
+
     public double PerSecond => Requests / Elapsed.TotalSeconds;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name,-22} {PerSecond,10:F0} req/s   p50 {P50Ms,6:F2} ms   p99 {P99Ms,6:F2} ms   max {MaxMs,7:F2} ms   ({Requests} ok, {Failures} failed)");
+        $"{Name,-22} {PerSecond,10:F0} req/s   p50 {P50Ms,6:F2} ms   p99 {P99Ms,6:F2} ms   max {MaxMs,7:F2} ms   ({Requests} ok, {Failures} failed){Cpu()}");
+
+    private string Cpu() => string.Create(CultureInfo.InvariantCulture,
+        $"{(AppCpu is { } a ? $"   app CPU {a.TotalMicroseconds / Math.Max(1, Requests):F0} µs/req" : "")}{(StorageCpu is { } s ? $", storage CPU {s.TotalMicroseconds / Math.Max(1, Requests):F0} µs/req" : "")}");
 }

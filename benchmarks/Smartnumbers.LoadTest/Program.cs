@@ -56,7 +56,12 @@ for (var round = 0; round < 2; round++)
 {
     foreach (var (name, next) in new (string, Func<long, HttpRequestMessage>)[] { ("GET /api/ping", Ping), ("POST " + options.SignedPath, Voice) })
     {
-        var result = await LoadRunner.RunAsync(name, http, options.Connections, TimeSpan.FromSeconds(options.Seconds), next);
+        var (app, storage) = (ProcessCpu.Used(options.AppPid), ProcessCpu.Used(options.StoragePid));
+        var result = await LoadRunner.RunAsync(name, http, options.Connections, TimeSpan.FromSeconds(options.Seconds), next) with
+        {
+            AppCpu = ProcessCpu.Used(options.AppPid) - app,
+            StorageCpu = ProcessCpu.Used(options.StoragePid) - storage,
+        };
         results.Add(result);
         Console.WriteLine(result);
     }

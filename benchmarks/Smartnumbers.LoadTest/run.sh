@@ -16,9 +16,10 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT INT TERM
 
 azurite_port=$(free_port)
-tools/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$azurite_port" --inMemoryPersistence \
+nice -n "${STORAGE_NICE:-0}" tools/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$azurite_port" --inMemoryPersistence \
   --skipApiVersionCheck --disableTelemetry --silent &
 pids+=($!)
+storage_pid=$!
 for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null && break; sleep 0.1; done
 
 app_port=$(free_port)
@@ -31,6 +32,7 @@ Admin__BootstrapKey="$bootstrap" Twilio__AuthToken="$token" Twilio__PublicBaseUr
 Telemetry__Console=false Hosting__RunTimersStandalone=false Logging__LogLevel__Default=Warning CallRecords__Writers=${WRITERS:-8} CallRecords__SpillFolder="$spill" \
   env ${EXTRA_ENV:-} dotnet functions/Smartnumbers.Functions/bin/Release/net10.0/Smartnumbers.Functions.dll --urls "$base" &
 pids+=($!)
+app_pid=$!
 for _ in $(seq 1 300); do curl -fsS "$base/api/health" >/dev/null 2>&1 && break; sleep 0.2; done
 
 # The number the calls go to: an account with a normal route.
@@ -40,4 +42,5 @@ curl -fsS -X PUT -H "Authorization: Bearer $bootstrap" -H 'Content-Type: applica
   -d '{"route":{"steps":[{"destinations":["+441134960000"],"ringSeconds":20}]}}' \
   "$base/api/accounts/load/numbers/+441134960001" >/dev/null || echo "(could not create the number)"
 
-dotnet benchmarks/Smartnumbers.LoadTest/bin/Release/net10.0/Smartnumbers.LoadTest.dll --base "$base" --token "$token" --to +441134960001 "$@"
+dotnet benchmarks/Smartnumbers.LoadTest/bin/Release/net10.0/Smartnumbers.LoadTest.dll --base "$base" --token "$token" --to +441134960001 \
+  --app-pid "$app_pid" --storage-pid "$storage_pid" "$@"

@@ -20,9 +20,13 @@ public sealed class CallRecordOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>How often the calls counted in memory are written to the velocity counters (default 1 000 ms; 50–60 000).</summary>
+    /// <summary>
+    /// How often the calls counted in memory are written to the velocity counters (default 5 000 ms; 50–60 000). Other
+    /// instances see a call's count at most this much later (this instance at once); each row changed in the
+    /// interval is written once, however many calls it counted.
+    /// </summary>
     [Range(50, 60_000)]
-    public int CounterFlushMilliseconds { get; set; } = 1000;
+    public int CounterFlushMilliseconds { get; set; } = 5000;
 
     /// <summary>
     /// Where events that cannot be held or written yet are kept (JSON lines) until storage takes them; read back on

@@ -8,12 +8,14 @@ namespace Smartnumbers.Functions.CallRecords;
 /// spill-{process}-{n}.jsonl. A file is claimed for replay by renaming it to *.replay (a crash mid-replay leaves it to
 /// be replayed again on the next start: writes are idempotent). Permanently refused events go to dead-*.jsonl.
 /// </summary>
-internal sealed class CallRecordSpill
+internal sealed class CallRecordSpill : IDisposable
 {
     private readonly string _folder;
     private readonly Lock _gate = new();
     private readonly string _instance = Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
     private int _generation;
+    private StreamWriter? _open;
+    private string? _openPath;
 
     public CallRecordSpill(string folder)
     {
@@ -23,11 +25,48 @@ internal sealed class CallRecordSpill
 
     public string Folder => _folder;
 
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _open?.Dispose();
+            _open = null;
+        }
+    }
+
     private string Current => Path.Combine(_folder, $"spill-{_instance}-{_generation}.jsonl");
 
-    public void Append(IEnumerable<CallEvent> events) => AppendTo(() => Current, events);
+    /// <summary>Appends to the current spill file, kept open between appends (flushed to the OS on every append).</summary>
+    public void Append(IEnumerable<CallEvent> events)
+    {
+        var text = Lines(events);
+        if (text.Length == 0)
+        {
+            return;
+        }
 
-    public void DeadLetter(CallEvent ev) => AppendTo(() => Path.Combine(_folder, $"dead-{_instance}.jsonl"), [ev]);
+        lock (_gate)
+        {
+            if (_open is null || _openPath != Current)
+            {
+                _open?.Dispose();
+                _openPath = Current;
+                _open = new StreamWriter(new FileStream(_openPath, FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete), new UTF8Encoding(false));
+            }
+
+            _open.Write(text);
+            _open.Flush();
+        }
+    }
+
+    public void DeadLetter(CallEvent ev)
+    {
+        var text = Lines([ev]);
+        lock (_gate)
+        {
+            File.AppendAllText(Path.Combine(_folder, $"dead-{_instance}.jsonl"), text);
+        }
+    }
 
     /// <summary>True when some spill file waits for replay.</summary>
     /// <remarks>Claimed files end in .replay or .replay-{instance}.</remarks>
@@ -38,7 +77,9 @@ internal sealed class CallRecordSpill
     {
         lock (_gate)
         {
-            _generation++; // later appends go to a new file; the old one may now be claimed
+            _generation++; // later appends go to a new file; the old one is closed and may now be claimed
+            _open?.Dispose();
+            _open = null;
         }
 
         var claimed = new List<string>();
@@ -103,7 +144,7 @@ internal sealed class CallRecordSpill
         }
     }
 
-    private void AppendTo(Func<string> file, IEnumerable<CallEvent> events)
+    private static string Lines(IEnumerable<CallEvent> events)
     {
         var text = new StringBuilder();
         foreach (var ev in events)
@@ -111,14 +152,6 @@ internal sealed class CallRecordSpill
             text.Append(JsonSerializer.Serialize(ev, CallRecordJsonContext.Default.CallEvent)).Append('\n');
         }
 
-        if (text.Length == 0)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            File.AppendAllText(file(), text.ToString());
-        }
+        return text.ToString();
     }
 }

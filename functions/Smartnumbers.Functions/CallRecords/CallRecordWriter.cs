@@ -108,6 +108,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
         _stopping.Dispose();
         _abort.Dispose();
+        _spill.Dispose();
     }
 
     private async Task StopOnceAsync(CancellationToken cancellationToken)
@@ -276,11 +277,12 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     {
         var events = CallRecordSpill.Read(file).ToList();
         LogReplaying(_log, events.Count, file);
-        for (var i = 0; i < events.Count; i++)
+        var chunks = events.Chunk(_options.BatchSize).ToList();
+        for (var i = 0; i < chunks.Count; i++)
         {
-            if (!await WriteAsync(events[i]))
+            if (!await WriteBatchAsync([.. chunks[i]]))
             {
-                _spill.Append(events.Skip(i)); // Aborted: keep the rest for the next start.
+                _spill.Append(chunks.Skip(i + 1).SelectMany(c => c)); // Aborted: keep the rest for the next start.
                 break;
             }
         }
@@ -290,8 +292,11 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
     private bool HasSavedCounters() => Directory.Exists(_spill.Folder) && Directory.EnumerateFiles(_spill.Folder, "counters-*.json").Any();
 
-    /// <summary>Writes a batch: its <see cref="CallStarted"/> events together, the rest one by one; what an abort cuts off is spilled.</summary>
-    private async Task WriteBatchAsync(List<CallEvent> batch)
+    /// <summary>
+    /// Writes a batch: its <see cref="CallStarted"/> events together, the rest one by one. False when aborted: what was
+    /// not written is spilled.
+    /// </summary>
+    private async Task<bool> WriteBatchAsync(List<CallEvent> batch)
     {
         var started = batch.OfType<CallStarted>().ToList();
         var oneByOne = batch;
@@ -301,7 +306,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
             {
                 case Attempt.Aborted:
                     _spill.Append(batch);
-                    return;
+                    return false;
                 case Attempt.Written:
                     oneByOne = batch.Where(e => e is not CallStarted).ToList();
                     break;
@@ -315,9 +320,11 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
             if (!await WriteAsync(oneByOne[i]))
             {
                 _spill.Append(oneByOne.Skip(i));
-                return;
+                return false;
             }
         }
+
+        return true;
     }
 
     /// <summary>Writes with retries; false only when aborted before the write succeeded.</summary>

@@ -18,6 +18,7 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<Entry>> _reads = new(StringComparer.Ordinal);
 
     public async Task<CoreHistory> GetAsync(string accountId, string? caller, string calledNumber, TimeSpan budget, CancellationToken ct)
     {
@@ -28,7 +29,8 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
             return entry.WithLocalCalls();
         }
 
-        var read = ReadAsync(key, accountId, caller, calledNumber, now);
+        // One read per caller at a time: calls that arrive while it is under way wait on the same read.
+        var read = _reads.GetOrAdd(key, k => ReadAsync(k, accountId, caller, calledNumber, now));
         try
         {
             return (await read.WaitAsync(budget, time, ct)).WithLocalCalls();
@@ -61,6 +63,7 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
 
     private async Task<Entry> ReadAsync(string key, string accountId, string? caller, string calledNumber, DateTimeOffset now)
     {
+        await Task.Yield(); // Runs after GetOrAdd has registered it, so that the removal below finds it.
         try
         {
             var h = await counters.GetHistoryAsync(accountId, caller, calledNumber, now, CancellationToken.None);
@@ -81,6 +84,10 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
             }
 
             return new Entry(CoreHistory.Empty, DateTimeOffset.MinValue, caller is null);
+        }
+        finally
+        {
+            _reads.TryRemove(key, out _);
         }
     }
 
