@@ -16,7 +16,8 @@ namespace Smartnumbers.Functions.CallRecords;
 /// <see cref="CallStarted"/> events in a few transactions (<see cref="CallRecordStore.ApplyStartedAsync(IReadOnlyList{CallStarted}, CancellationToken)"/>).
 /// <see cref="CallCounted"/> events are counted in memory at once by the velocity counters (<see cref="ICallCounters"/>),
 /// which this writer flushes every <see cref="CallRecordOptions.CounterFlushMilliseconds"/>; on shutdown, what storage
-/// did not take is saved in the spill folder and written on the next start.
+/// did not take is saved in the spill folder and written on the next start, and calls to count after that are spilled
+/// like any event (and counted by the next start).
 /// </summary>
 public sealed partial class CallRecordWriter : IHostedService, IDisposable
 {
@@ -32,6 +33,8 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     private readonly LogThrottle _retryLog;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
+    private readonly Lock _countGate = new();
+    private bool _countsClosed;
     private Task _workers = Task.CompletedTask;
     private Task _replay = Task.CompletedTask;
     private Task _counting = Task.CompletedTask;
@@ -57,13 +60,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     /// <summary>Queues an event for writing. False when it went to the spill file instead (queue full or stopping).</summary>
     public bool Enqueue(CallEvent ev)
     {
-        if (ev is CallCounted counted)
-        {
-            Count(counted);
-            return true;
-        }
-
-        if (_queue.Writer.TryWrite(ev))
+        if (ev is CallCounted counted ? TryCount(counted) : _queue.Writer.TryWrite(ev))
         {
             return true;
         }
@@ -139,9 +136,14 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
             return;
         }
 
-        while (_time.GetUtcNow() < deadline)
+        lock (_countGate)
         {
-            using var timeout = new CancellationTokenSource(deadline - _time.GetUtcNow(), _time);
+            _countsClosed = true; // From now on calls to count are spilled with the events, for the next start.
+        }
+
+        for (var left = deadline - _time.GetUtcNow(); left > TimeSpan.Zero; left = deadline - _time.GetUtcNow())
+        {
+            using var timeout = new CancellationTokenSource(left, _time);
             if (await TryFlushCountersAsync(timeout.Token))
             {
                 return;
@@ -204,7 +206,25 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         }
     }
 
-    private void Count(CallCounted c) => _counters?.Count(new CallCount(c.AccountId, c.Caller, c.CalledNumber, c.Withheld, c.At));
+    /// <summary>Counts the call in memory; false once the counters were flushed or saved for the last time (shutdown).</summary>
+    private bool TryCount(CallCounted c)
+    {
+        if (_counters is null)
+        {
+            return true;
+        }
+
+        lock (_countGate)
+        {
+            if (_countsClosed)
+            {
+                return false;
+            }
+
+            _counters.Count(new CallCount(c.AccountId, c.Caller, c.CalledNumber, c.Withheld, c.At));
+            return true;
+        }
+    }
 
     private async Task WorkAsync()
     {
@@ -327,13 +347,12 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         return true;
     }
 
-    /// <summary>Writes with retries; false only when aborted before the write succeeded.</summary>
+    /// <summary>Writes with retries; false only when aborted before the write succeeded (or a call to count came after the counters closed).</summary>
     private async Task<bool> WriteAsync(CallEvent ev)
     {
         if (ev is CallCounted counted)
         {
-            Count(counted); // From a spill file written before counting moved to memory.
-            return true;
+            return TryCount(counted); // From a spill file: counted now, or spilled again after the counters' last flush.
         }
 
         var attempt = await AttemptAsync(ev.CallId, ct => _store.ApplyAsync(ev, ct));

@@ -7,7 +7,8 @@ namespace Smartnumbers.Functions.Counters;
 /// Counting is a memory update under one lock, no I/O; <see cref="Changed"/> hands the rows storage has not seen yet to
 /// a flush, which reports them with <see cref="Written"/>. The shard id is new for every process, so a row is only ever
 /// written by the one instance that holds its whole value. When rows are dropped from memory (days before yesterday,
-/// or more than <see cref="MaxRows"/>) the shard takes a new id first, so a dropped row is never rewritten from zero.
+/// or more than <see cref="MaxRows"/>) the shard takes a new id first, so a dropped row is never rewritten from zero;
+/// likewise when rows are handed to a file (<see cref="HandOff"/>), so the file's replay never overwrites later counts.
 /// </summary>
 internal sealed class CounterShard
 {
@@ -78,6 +79,25 @@ internal sealed class CounterShard
         }
     }
 
+    /// <summary>
+    /// The rows changed since storage last took them, to be written by someone else (a file replayed later): the shard
+    /// takes a new id at once, so no later count lands on these rows and their replay never overwrites newer counts.
+    /// Report them with <see cref="Written"/> once they are safe.
+    /// </summary>
+    public List<ShardWrite> HandOff()
+    {
+        lock (_gate)
+        {
+            var changed = _rows.Values.Where(r => r.Dirty).Select(r => new ShardWrite(r, r.ToEntity(), r.Version)).ToList();
+            if (changed.Count > 0)
+            {
+                Renew();
+            }
+
+            return changed;
+        }
+    }
+
     /// <summary>Records that storage took these rows at these versions.</summary>
     public void Written(IEnumerable<ShardWrite> writes)
     {
@@ -122,8 +142,7 @@ internal sealed class CounterShard
         {
             if (_rows.Count > MaxRows || _rows.Values.Any(r => string.CompareOrdinal(r.Day, horizon) < 0))
             {
-                _id = NewId();
-                _ids.Add(_id);
+                Renew();
             }
 
             foreach (var (key, row) in _rows.Where(p => !p.Value.Dirty && p.Value.ShardId != _id).ToList())
@@ -131,6 +150,12 @@ internal sealed class CounterShard
                 _rows.Remove(key);
             }
         }
+    }
+
+    private void Renew()
+    {
+        _id = NewId();
+        _ids.Add(_id);
     }
 
     private ShardRow Get(string partition, string rowPrefix, string day, bool withheld)

@@ -26,7 +26,7 @@ public interface ICallCounters
     }
 
     /// <summary>Keeps what is not written yet in a file in <paramref name="folder"/> (on shutdown, when storage fails);
-    /// the number of rows kept.</summary>
+    /// the number of rows kept. Those rows are the file's to write from then on: later counts go to new rows.</summary>
     int SaveUnwritten(string folder);
 
     /// <summary>Writes the rows kept by <see cref="SaveUnwritten"/> (by any instance) and deletes their files.</summary>

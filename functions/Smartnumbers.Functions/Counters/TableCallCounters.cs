@@ -73,7 +73,9 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
 
     public int SaveUnwritten(string folder)
     {
-        var rows = _shard.Changed().Select(w => new SavedCounterRow(w.Entity.PartitionKey, w.Entity.RowKey,
+        // Handed off under a new shard id: counts after this go to new rows, which the file's replay cannot overwrite.
+        var writes = _shard.HandOff();
+        var rows = writes.Select(w => new SavedCounterRow(w.Entity.PartitionKey, w.Entity.RowKey,
             w.Entity.Where(p => p.Value is int).ToDictionary(p => p.Key, p => (int)p.Value, StringComparer.Ordinal),
             w.Entity.GetString(CounterKeys.Numbers))).ToList();
         if (rows.Count == 0)
@@ -85,6 +87,7 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
         var file = Path.Combine(folder, $"counters-{_shard.Id}-{Guid.NewGuid():N}.json");
         File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(rows, CounterJsonContext.Default.ListSavedCounterRow));
         File.Move(file + ".tmp", file); // Whole or not at all.
+        _shard.Written(writes); // The file writes them now; a flush would write the same values again.
         return rows.Count;
     }
 
@@ -107,7 +110,18 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
                 continue; // Another instance took it.
             }
 
-            var rows = JsonSerializer.Deserialize(await File.ReadAllTextAsync(claimed, cancellationToken), CounterJsonContext.Default.ListSavedCounterRow) ?? [];
+            List<SavedCounterRow> rows;
+            try
+            {
+                rows = JsonSerializer.Deserialize(await File.ReadAllTextAsync(claimed, cancellationToken), CounterJsonContext.Default.ListSavedCounterRow) ?? [];
+            }
+            catch (JsonException ex)
+            {
+                File.Move(claimed, file + ".bad"); // Kept for a look, never read again.
+                LogUnreadable(log, file, ex.Message);
+                continue;
+            }
+
             try
             {
                 foreach (var chunk in rows.GroupBy(r => r.Partition, StringComparer.Ordinal).SelectMany(g => g.Chunk(MaxBatch)))
@@ -209,6 +223,9 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Count} counter rows kept in {File}")]
     private static partial void LogReplayed(ILogger logger, int count, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Saved counter rows in {File} are unreadable ({Reason}); set aside as .bad")]
+    private static partial void LogUnreadable(ILogger logger, string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Divert cap of account {Account} not reachable ({Reason}); routing normally")]
     private static partial void LogCapUnavailable(ILogger logger, string account, string reason);

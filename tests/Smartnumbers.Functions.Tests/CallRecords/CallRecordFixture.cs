@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Tests.Infrastructure;
 
@@ -22,10 +23,13 @@ internal static partial class CallRecordFixture
         return new CallRecordStore(tables);
     }
 
-    public static CallRecordWriter Writer(int port, string spillFolder, int capacity = 1000, int flushSeconds = 20) =>
+    public static CallRecordWriter Writer(int port, string spillFolder, int capacity = 1000, int flushSeconds = 20, ICallCounters? counters = null) =>
         new(new CallRecordStore(Tables(port)),
-            Options.Create(new CallRecordOptions { Capacity = capacity, SpillFolder = spillFolder, MaxBackoffSeconds = 1, ShutdownFlushSeconds = flushSeconds, Writers = 4 }),
-            TimeProvider.System, NullLogger<CallRecordWriter>.Instance);
+            Options.Create(new CallRecordOptions
+            {
+                Capacity = capacity, SpillFolder = spillFolder, MaxBackoffSeconds = 1, ShutdownFlushSeconds = flushSeconds, Writers = 4, CounterFlushMilliseconds = 100,
+            }),
+            TimeProvider.System, NullLogger<CallRecordWriter>.Instance, counters);
 
     public static string NewSpillFolder() => Path.Combine(Path.GetTempPath(), "smartnumbers-tests", Guid.NewGuid().ToString("N"));
 
