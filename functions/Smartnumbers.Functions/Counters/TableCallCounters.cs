@@ -98,12 +98,19 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
             return;
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "counters-*.json").Order(StringComparer.Ordinal).ToList())
+        // Files waiting, and files an instance claimed and then died replaying (whole values: replaying one that a live
+        // instance is still writing only writes the same rows twice).
+        var waiting = Directory.EnumerateFiles(folder, "counters-*.json")
+            .Concat(Directory.EnumerateFiles(folder, "counters-*.json.replay-*"))
+            .Order(StringComparer.Ordinal).ToList();
+        foreach (var found in waiting)
         {
+            var replay = found.LastIndexOf(".replay-", StringComparison.Ordinal);
+            var file = replay < 0 ? found : found[..replay];
             var claimed = file + ".replay-" + _shard.Id;
             try
             {
-                File.Move(file, claimed);
+                File.Move(found, claimed);
             }
             catch (IOException)
             {

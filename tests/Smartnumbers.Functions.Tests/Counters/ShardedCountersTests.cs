@@ -148,6 +148,25 @@ public sealed class ShardedCountersTests
     }
 
     [Fact]
+    public async Task A_saved_file_an_instance_died_replaying_is_replayed_by_the_next_instance()
+    {
+        var tables = await CounterFixture.TablesAsync();
+        using var a = CounterFixture.Instance(tables);
+        using var b = CounterFixture.Instance(tables);
+        var (account, caller, number) = NewCall();
+        var folder = CallRecordFixture.NewSpillFolder();
+        CountTimes(a, new CallCount(account, caller, number, false, Ten), 3);
+        a.SaveUnwritten(folder);
+        var saved = Assert.Single(CounterFixture.SavedFiles(folder));
+        File.Move(saved, saved + ".replay-deadbeef0000"); // Claimed by an instance that died before writing it.
+
+        await b.ReplaySavedAsync(folder);
+
+        Assert.Equal(3, (await b.GetHistoryAsync(account, caller, number, Ten)).CallsFromCallerToday);
+        Assert.Empty(CounterFixture.AllFiles(folder));
+    }
+
+    [Fact]
     public async Task Replaying_the_same_saved_rows_twice_does_not_count_them_twice()
     {
         var tables = await CounterFixture.TablesAsync();
