@@ -23,7 +23,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 {
     private static readonly TimeSpan ReplayEvery = TimeSpan.FromSeconds(5);
     private readonly CallRecordStore _store;
-    private readonly ICallCounters? _counters;
+    private readonly CounterFlusher _counters;
     private readonly CallRecordOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CallRecordWriter> _log;
@@ -33,8 +33,6 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     private readonly LogThrottle _retryLog;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
-    private readonly Lock _countGate = new();
-    private bool _countsClosed;
     private Task _workers = Task.CompletedTask;
     private Task _replay = Task.CompletedTask;
     private Task _counting = Task.CompletedTask;
@@ -44,7 +42,6 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     public CallRecordWriter(CallRecordStore store, IOptions<CallRecordOptions> options, TimeProvider time, ILogger<CallRecordWriter> log, ICallCounters? counters = null)
     {
         _store = store;
-        _counters = counters;
         _options = options.Value;
         _time = time;
         _log = log;
@@ -52,6 +49,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         _spill = new CallRecordSpill(_options.SpillFolder);
         _spillLog = new LogThrottle(time, TimeSpan.FromSeconds(10));
         _retryLog = new LogThrottle(time, TimeSpan.FromSeconds(10));
+        _counters = new CounterFlusher(counters, _options.SpillFolder, TimeSpan.FromMilliseconds(_options.CounterFlushMilliseconds), time, log);
     }
 
     /// <summary>Events waiting in memory.</summary>
@@ -60,7 +58,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     /// <summary>Queues an event for writing. False when it went to the spill file instead (queue full or stopping).</summary>
     public bool Enqueue(CallEvent ev)
     {
-        if (ev is CallCounted counted ? TryCount(counted) : _queue.Writer.TryWrite(ev))
+        if (ev is CallCounted counted ? _counters.TryCount(counted) : _queue.Writer.TryWrite(ev))
         {
             return true;
         }
@@ -78,7 +76,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     {
         _workers = Task.WhenAll(Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(WorkAsync, CancellationToken.None)));
         _replay = Task.Run(ReplayLoopAsync, CancellationToken.None);
-        _counting = Task.Run(CountersLoopAsync, CancellationToken.None);
+        _counting = Task.Run(() => _counters.RunAsync(_stopping.Token, _abort.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -125,105 +123,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
         await _abort.CancelAsync();
         await flushed;
-        await FlushCountersBeforeAsync(deadline);
-    }
-
-    /// <summary>Writes the counters until <paramref name="deadline"/>; what storage did not take is saved for the next start.</summary>
-    private async Task FlushCountersBeforeAsync(DateTimeOffset deadline)
-    {
-        if (_counters is null)
-        {
-            return;
-        }
-
-        lock (_countGate)
-        {
-            _countsClosed = true; // From now on calls to count are spilled with the events, for the next start.
-        }
-
-        for (var left = deadline - _time.GetUtcNow(); left > TimeSpan.Zero; left = deadline - _time.GetUtcNow())
-        {
-            using var timeout = new CancellationTokenSource(left, _time);
-            if (await TryFlushCountersAsync(timeout.Token))
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, CancellationToken.None);
-        }
-
-        try
-        {
-            if (_counters.SaveUnwritten(_spill.Folder) is var saved and > 0)
-            {
-                LogCountersSaved(_log, saved, _spill.Folder);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            LogCountersLost(_log, ex.Message);
-        }
-    }
-
-    private async Task CountersLoopAsync()
-    {
-        if (_counters is null)
-        {
-            return;
-        }
-
-        var every = TimeSpan.FromMilliseconds(_options.CounterFlushMilliseconds);
-        while (!_stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(every, _time, _stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            await TryFlushCountersAsync(_abort.Token);
-        }
-    }
-
-    private async Task<bool> TryFlushCountersAsync(CancellationToken ct)
-    {
-        try
-        {
-            await _counters!.FlushAsync(ct);
-            return true;
-        }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
-        {
-            if (_retryLog.Allow(out var held))
-            {
-                LogCountersRetrying(_log, ex.Message, held);
-            }
-
-            return false;
-        }
-    }
-
-    /// <summary>Counts the call in memory; false once the counters were flushed or saved for the last time (shutdown).</summary>
-    private bool TryCount(CallCounted c)
-    {
-        if (_counters is null)
-        {
-            return true;
-        }
-
-        lock (_countGate)
-        {
-            if (_countsClosed)
-            {
-                return false;
-            }
-
-            _counters.Count(new CallCount(c.AccountId, c.Caller, c.CalledNumber, c.Withheld, c.At));
-            return true;
-        }
+        await _counters.FinishAsync(deadline);
     }
 
     private async Task WorkAsync()
@@ -261,14 +161,11 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         var first = true;
         while (!_stopping.IsCancellationRequested)
         {
-            if (first || (_queue.Reader.Count == 0 && (_spill.HasWaiting() || HasSavedCounters())))
+            if (first || (_queue.Reader.Count == 0 && (_spill.HasWaiting() || _counters.HasSaved())))
             {
                 try
                 {
-                    if (_counters is not null)
-                    {
-                        await _counters.ReplaySavedAsync(_spill.Folder, _abort.Token);
-                    }
+                    await _counters.ReplaySavedAsync(_abort.Token);
 
                     foreach (var file in _spill.Claim(includeAbandoned: first))
                     {
@@ -310,8 +207,6 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         File.Delete(file);
     }
 
-    private bool HasSavedCounters() => Directory.Exists(_spill.Folder) && Directory.EnumerateFiles(_spill.Folder, "counters-*.json").Any();
-
     /// <summary>
     /// Writes a batch: its <see cref="CallStarted"/> events together, the rest one by one. False when aborted: what was
     /// not written is spilled.
@@ -352,7 +247,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     {
         if (ev is CallCounted counted)
         {
-            return TryCount(counted); // From a spill file: counted now, or spilled again after the counters' last flush.
+            return _counters.TryCount(counted); // From a spill file: counted now, or spilled again after the counters' last flush.
         }
 
         var attempt = await AttemptAsync(ev.CallId, ct => _store.ApplyAsync(ev, ct));
@@ -422,15 +317,6 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Replaying spilled call events failed: {Error}")]
     private static partial void LogReplayFailed(ILogger logger, string error);
-
-    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Writing the call counters failed: {Error}; retrying on the next flush ({Held} more failures since the last such line)")]
-    private static partial void LogCountersRetrying(ILogger logger, string error, int held);
-
-    [LoggerMessage(EventId = 4108, Level = LogLevel.Warning, Message = "Storage did not take {Count} call counter rows before shutdown: kept in {Folder} for the next start")]
-    private static partial void LogCountersSaved(ILogger logger, int count, string folder);
-
-    [LoggerMessage(EventId = 4109, Level = LogLevel.Error, Message = "Could not keep the unwritten call counters on disk: {Error}")]
-    private static partial void LogCountersLost(ILogger logger, string error);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Replaying {Count} spilled call events from {File}")]
     private static partial void LogReplaying(ILogger logger, int count, string file);

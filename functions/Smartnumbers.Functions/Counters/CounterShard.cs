@@ -75,7 +75,7 @@ internal sealed class CounterShard
     {
         lock (_gate)
         {
-            return _rows.Values.Where(r => r.Dirty).Select(r => new ShardWrite(r, r.ToEntity(), r.Version)).ToList();
+            return ChangedLocked();
         }
     }
 
@@ -88,7 +88,7 @@ internal sealed class CounterShard
     {
         lock (_gate)
         {
-            var changed = _rows.Values.Where(r => r.Dirty).Select(r => new ShardWrite(r, r.ToEntity(), r.Version)).ToList();
+            var changed = ChangedLocked();
             if (changed.Count > 0)
             {
                 Renew();
@@ -151,6 +151,8 @@ internal sealed class CounterShard
             }
         }
     }
+
+    private List<ShardWrite> ChangedLocked() => _rows.Values.Where(r => r.Dirty).Select(r => new ShardWrite(r, r.ToEntity(), r.Version)).ToList();
 
     private void Renew()
     {

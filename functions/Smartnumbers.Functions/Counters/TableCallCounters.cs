@@ -7,6 +7,9 @@ namespace Smartnumbers.Functions.Counters;
 /// <summary><see cref="ICallCounters"/> (sharded, see <see cref="CounterKeys"/>) and <see cref="IDivertCap"/> over table <see cref="CounterKeys.Table"/>.</summary>
 internal sealed partial class TableCallCounters(TableStore store, TimeProvider time, ILogger<TableCallCounters> log) : ICallCounters, IDivertCap, IDisposable
 {
+    /// <summary>The files <see cref="SaveUnwritten"/> writes, as a search pattern.</summary>
+    public const string SavedFiles = "counters-*.json";
+
     private const int MaxBatch = 100; // Operations per Table Storage transaction.
     private readonly CounterShard _shard = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
@@ -100,8 +103,8 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
 
         // Files waiting, and files an instance claimed and then died replaying (whole values: replaying one that a live
         // instance is still writing only writes the same rows twice).
-        var waiting = Directory.EnumerateFiles(folder, "counters-*.json")
-            .Concat(Directory.EnumerateFiles(folder, "counters-*.json.replay-*"))
+        var waiting = Directory.EnumerateFiles(folder, SavedFiles)
+            .Concat(Directory.EnumerateFiles(folder, SavedFiles + ".replay-*"))
             .Order(StringComparer.Ordinal).ToList();
         foreach (var found in waiting)
         {
@@ -169,13 +172,13 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
     /// </summary>
     private async Task<List<TableEntity>> ShardsAsync(string partition, string rowPrefix, string? alsoRow, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {rowPrefix} and RowKey lt {CounterKeys.PrefixEnd(rowPrefix)}");
+        var rowFilter = TableClient.CreateQueryFilter($"RowKey ge {rowPrefix} and RowKey lt {CounterKeys.PrefixEnd(rowPrefix)}");
         if (alsoRow is not null)
         {
-            filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and ((" +
-                TableClient.CreateQueryFilter($"RowKey ge {rowPrefix} and RowKey lt {CounterKeys.PrefixEnd(rowPrefix)}") + ") or " +
-                TableClient.CreateQueryFilter($"RowKey eq {alsoRow}") + ")";
+            rowFilter = "(" + rowFilter + ") or " + TableClient.CreateQueryFilter($"RowKey eq {alsoRow}");
         }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and (" + rowFilter + ")";
 
         var own = _shard.Own(partition, rowPrefix);
         var rows = new List<TableEntity>(own.Values);
