@@ -7,8 +7,11 @@ cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
-dotnet build functions/Smartnumbers.Functions -c Release -v quiet -nologo >/dev/null
-dotnet build benchmarks/Smartnumbers.LoadTest -c Release -v quiet -nologo >/dev/null
+build_log=$(mktemp)
+for project in functions/Smartnumbers.Functions benchmarks/Smartnumbers.LoadTest; do
+  dotnet build "$project" -c Release -v quiet -nologo >"$build_log" 2>&1 || { cat "$build_log"; exit 1; }
+done
+rm -f "$build_log"
 
 pids=()
 spill=$(mktemp -d)   # events the app could not write during the run stay here, and go with it

@@ -118,6 +118,47 @@ internal sealed class CallRecordSpill : IDisposable
         return claimed;
     }
 
+    /// <summary>Events in spill files waiting for replay (claimed or not), and events in dead-letter files.</summary>
+    public (long Waiting, long DeadLettered) Count()
+    {
+        long waiting = 0, dead = 0;
+        foreach (var file in Directory.EnumerateFiles(_folder, "*.jsonl*"))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith("dead-", StringComparison.Ordinal))
+            {
+                dead += Lines(file);
+            }
+            else if (name.StartsWith("spill-", StringComparison.Ordinal))
+            {
+                waiting += Lines(file);
+            }
+        }
+
+        return (waiting, dead);
+    }
+
+    private static long Lines(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+            var buffer = new byte[64 * 1024];
+            long lines = 0;
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+
+            return lines;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0; // Replayed and deleted since the listing.
+        }
+    }
+
     public static IEnumerable<CallEvent> Read(string file)
     {
         foreach (var line in File.ReadLines(file))

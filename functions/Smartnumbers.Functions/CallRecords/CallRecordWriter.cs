@@ -38,6 +38,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     private Task _counting = Task.CompletedTask;
     private Task? _stop;
     private bool _disposed;
+    private int _unwritten;
 
     public CallRecordWriter(CallRecordStore store, IOptions<CallRecordOptions> options, TimeProvider time, ILogger<CallRecordWriter> log, ICallCounters? counters = null)
     {
@@ -55,12 +56,32 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     /// <summary>Events waiting in memory.</summary>
     public int Pending => _queue.Reader.Count;
 
+    /// <summary>What this instance holds that is not yet in Table Storage: in memory, and in its spill folder.</summary>
+    public CallRecordBacklog Backlog()
+    {
+        var (onDisk, dead) = _spill.Count();
+        return new CallRecordBacklog(Volatile.Read(ref _unwritten), onDisk, dead);
+    }
+
     /// <summary>Queues an event for writing. False when it went to the spill file instead (queue full or stopping).</summary>
     public bool Enqueue(CallEvent ev)
     {
-        if (ev is CallCounted counted ? _counters.TryCount(counted) : _queue.Writer.TryWrite(ev))
+        if (ev is CallCounted counted)
         {
-            return true;
+            if (_counters.TryCount(counted))
+            {
+                return true;
+            }
+        }
+        else
+        {
+            Interlocked.Increment(ref _unwritten);
+            if (_queue.Writer.TryWrite(ev))
+            {
+                return true;
+            }
+
+            Interlocked.Decrement(ref _unwritten);
         }
 
         _spill.Append([ev]);
@@ -138,7 +159,8 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
                     batch.Add(ev);
                 }
 
-                await WriteBatchAsync(batch);
+                await WriteBatchAsync(batch); // Written, or spilled when aborted.
+                Interlocked.Add(ref _unwritten, -batch.Count);
                 batch.Clear();
             }
         }
@@ -154,6 +176,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         }
 
         _spill.Append(left);
+        Interlocked.Add(ref _unwritten, -left.Count);
     }
 
     private async Task ReplayLoopAsync()

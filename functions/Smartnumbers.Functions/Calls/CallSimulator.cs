@@ -38,7 +38,7 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
         var call = InboundCall.Create(SimulatedCallId, carrier, request.CalledNumber, From(request), request.At ?? time.GetUtcNow(),
             request.NetworkNumber, carrierSaysAnonymous: request.Withheld, displayName: DisplayName(request, carrier), hints: request.Hints);
         var caller = call.Withheld ? null : call.PresentationNumber ?? call.NetworkNumber;
-        var history = (await counters.GetHistoryAsync(account, caller, call.CalledNumber, call.ArrivedAt, ct)).ToCore();
+        var history = (await counters.GetHistoryAsync(account, caller, call.CalledNumber, call.ArrivedAt, cancellationToken: ct)).ToCore();
         var decider = await models.GetAsync(account, ct);
         var assessment = decider.Assess(snapshot, call, history);
         var decision = decider.Decide(assessment, divertGranted: assessment.DivertWanted);

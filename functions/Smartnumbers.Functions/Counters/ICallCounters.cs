@@ -5,8 +5,10 @@ public interface ICallCounters
 {
     /// <summary>The figures for a call from <paramref name="caller"/> (null: withheld) to <paramref name="calledNumber"/> at
     /// <paramref name="at"/>: two queries, run in parallel, plus what this instance counted and has not written yet.
+    /// With <paramref name="withheldToNumber"/> false and a caller given, the withheld calls to the number are not read
+    /// (left 0): the risk model uses them only for withheld calls, so the call path saves that query.
     /// Storage errors surface as exceptions.</summary>
-    Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Counts one call (per caller hour/day, distinct numbers, withheld per number hour) in this instance's memory, at

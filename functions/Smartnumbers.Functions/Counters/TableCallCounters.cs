@@ -16,9 +16,11 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
 
     private TableClient Table => store.Table(CounterKeys.Table);
 
-    public async Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default)
     {
-        var withheldTask = ShardsAsync(CounterKeys.WithheldPartition(accountId), CounterKeys.WithheldDayPrefix(at, calledNumber), null, cancellationToken);
+        var withheldTask = withheldToNumber || caller is null
+            ? ShardsAsync(CounterKeys.WithheldPartition(accountId), CounterKeys.WithheldDayPrefix(at, calledNumber), null, cancellationToken)
+            : Task.FromResult<List<TableEntity>>([]);
         var callerRows = new List<TableEntity>();
         TableEntity? labels = null;
         if (caller is not null)

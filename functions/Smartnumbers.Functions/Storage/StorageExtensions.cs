@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Options;
+using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Telemetry;
 
 namespace Smartnumbers.Functions.Storage;
@@ -35,7 +36,7 @@ internal static class StorageExtensions
         return app;
     }
 
-    private static async Task<IResult> GetHealthAsync(TableStore store, StorageReadiness readiness, CancellationToken ct)
+    private static async Task<IResult> GetHealthAsync(TableStore store, StorageReadiness readiness, CallRecordWriter records, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(3));
@@ -60,7 +61,8 @@ internal static class StorageExtensions
         var body = new StorageHealth(
             reachable && readiness.IsReady ? "ok" : "degraded",
             SmartnumbersTelemetry.Version,
-            new StorageHealth.StorageState(reachable, readiness.IsReady, store.Endpoint.GetLeftPart(UriPartial.Authority), error ?? readiness.LastError));
+            new StorageHealth.StorageState(reachable, readiness.IsReady, store.Endpoint.GetLeftPart(UriPartial.Authority), error ?? readiness.LastError),
+            records.Backlog());
         return TypedResults.Json(body, statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,8 +1,10 @@
+using Smartnumbers.Functions.CallRecords;
+
 namespace Smartnumbers.Functions.Storage;
 
-/// <summary>GET /api/health: storage reachability and build version.</summary>
+/// <summary>GET /api/health: storage reachability, build version, and the call events this instance has not yet written.</summary>
 /// <param name="Status">"ok" or "degraded".</param>
-public sealed record StorageHealth(string Status, string Version, StorageHealth.StorageState Storage)
+public sealed record StorageHealth(string Status, string Version, StorageHealth.StorageState Storage, CallRecordBacklog CallRecords)
 {
     /// <param name="Reachable">A round trip to Table Storage succeeded just now.</param>
     /// <param name="TablesReady">Start-up has created the app's tables.</param>

@@ -66,7 +66,8 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         await Task.Yield(); // Runs after GetOrAdd has registered it, so that the removal below finds it.
         try
         {
-            var h = await counters.GetHistoryAsync(accountId, caller, calledNumber, now, CancellationToken.None);
+            // The withheld calls to the number count only for a withheld call, so an identified caller's read skips them.
+            var h = await counters.GetHistoryAsync(accountId, caller, calledNumber, now, withheldToNumber: false, CancellationToken.None);
             var entry = new Entry(h.ToCore(), now, caller is null);
             if (_entries.Count >= MaxEntries)
             {

@@ -63,6 +63,58 @@ public sealed class CallRecordWriterTests
     }
 
     [Fact]
+    public async Task The_backlog_counts_every_event_not_yet_in_storage_in_memory_and_on_disk_until_storage_takes_them()
+    {
+        var store = await CallRecordFixture.DirectStoreAsync();
+        var account = SmartnumbersAppFactory.NewAccountId("backlog");
+        var folder = CallRecordFixture.NewSpillFolder();
+        await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
+        using var writer = CallRecordFixture.Writer(gate.Port, folder, capacity: 100);
+        await writer.StartAsync(CancellationToken.None);
+        Assert.Equal(new CallRecordBacklog(0, 0, 0), writer.Backlog());
+
+        var queued = new List<bool>();
+        await EnqueueCallsAsync(writer, account, 150, queued);
+
+        // Storage is down: 300 events, those the queue took still held (waiting or being retried), the rest on disk.
+        var during = writer.Backlog();
+        Assert.Equal(queued.Count(q => !q), during.OnDisk);
+        Assert.Equal(300, during.Queued + during.OnDisk);
+        Assert.Equal(0, during.DeadLettered);
+
+        gate.Open();
+
+        Assert.Equal(new CallRecordBacklog(0, 0, 0), await Poll.UntilAsync(() => Task.FromResult(writer.Backlog()), b => b == new CallRecordBacklog(0, 0, 0), TimeSpan.FromSeconds(90)));
+        Assert.Equal(150, await CallRecordFixture.CountRecordsAsync(store, account));
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task An_event_storage_refuses_goes_to_the_dead_letters_and_the_rest_of_its_batch_is_written()
+    {
+        var store = await CallRecordFixture.DirectStoreAsync();
+        var account = SmartnumbersAppFactory.NewAccountId("dead");
+        var folder = CallRecordFixture.NewSpillFolder();
+        using var writer = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, folder);
+        var start = DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        // A property over Table Storage's 64 KB limit: the whole batch is refused, then only this event.
+        var oversized = CallRecordFixture.Record(account, "CAoversized", start) with { PresentationNumber = new string('1', 40_000) };
+        writer.Enqueue(CallStarted.For(oversized));
+        for (var i = 0; i < 5; i++)
+        {
+            writer.Enqueue(CallStarted.For(CallRecordFixture.Record(account, $"CAfine{i}", start.AddSeconds(i + 1))));
+        }
+
+        await writer.StartAsync(CancellationToken.None);
+
+        Assert.Equal(new CallRecordBacklog(0, 0, 1), await Poll.UntilAsync(() => Task.FromResult(writer.Backlog()), b => b.Queued == 0, TimeSpan.FromSeconds(30)));
+        var line = Assert.Single(File.ReadAllLines(Assert.Single(Directory.GetFiles(folder, "dead-*.jsonl"))));
+        Assert.Contains("CAoversized", line, StringComparison.Ordinal);
+        Assert.Equal(5, await store.ListAsync(account, null, null, CancellationToken.None).CountAsync());
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Shutdown_during_an_outage_keeps_the_events_on_disk_and_the_next_start_writes_them()
     {
         var store = await CallRecordFixture.DirectStoreAsync();

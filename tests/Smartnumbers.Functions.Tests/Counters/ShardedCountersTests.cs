@@ -93,6 +93,24 @@ public sealed class ShardedCountersTests
     }
 
     [Fact]
+    public async Task The_call_path_reads_withheld_calls_to_a_number_only_for_a_withheld_call()
+    {
+        var tables = await CounterFixture.TablesAsync();
+        using var writer = CounterFixture.Instance(tables);
+        using var reader = CounterFixture.Instance(tables);
+        var (account, caller, number) = NewCall();
+        CountTimes(writer, new CallCount(account, null, number, true, Ten), 4);
+        CountTimes(writer, new CallCount(account, caller, number, false, Ten), 2);
+        await writer.FlushAsync();
+
+        var identified = await reader.GetHistoryAsync(account, caller, number, Ten, withheldToNumber: false);
+        var withheld = await reader.GetHistoryAsync(account, null, number, Ten, withheldToNumber: false);
+
+        Assert.Equal((2, 0), (identified.CallsFromCallerToday, identified.WithheldCallsToNumberThisHour));
+        Assert.Equal(4, withheld.WithheldCallsToNumberThisHour);
+    }
+
+    [Fact]
     public async Task Counts_of_a_day_are_kept_whole_when_a_later_day_makes_the_instance_renew_its_shard()
     {
         var tables = await CounterFixture.TablesAsync();

@@ -20,6 +20,10 @@ public sealed class HealthEndpointTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(body.GetProperty("storage").GetProperty("reachable").GetBoolean());
         Assert.Equal(SmartnumbersTelemetry.Version, body.GetProperty("version").GetString());
+        var records = body.GetProperty("callRecords");
+        Assert.Equal(0, records.GetProperty("queued").GetInt32());
+        Assert.Equal(0, records.GetProperty("onDisk").GetInt64());
+        Assert.Equal(0, records.GetProperty("deadLettered").GetInt64());
     }
 
     [Fact]
