@@ -8,7 +8,8 @@ namespace Smartnumbers.Functions.Calls;
 /// <summary>
 /// The Call DNA report: one CSV row per call with the call's fields, its decision, score and tags, then one column per
 /// Call DNA attribute in <see cref="CallDnaCatalogue"/> order (the header comes from the catalogue, so it cannot drift;
-/// an unscored call leaves the attribute cells empty).
+/// an unscored call leaves the attribute cells empty). Text cells are guarded against spreadsheet formulas
+/// (<see cref="AsText"/>).
 /// </summary>
 internal static class CallDnaCsv
 {
@@ -50,6 +51,11 @@ internal static class CallDnaCsv
         row[13] = r.Label;
         row[14] = r.FinalStatus;
         row[15] = r.DurationSeconds?.ToString(CultureInfo.InvariantCulture);
+        for (var i = 0; i < CallColumns.Count; i++)
+        {
+            row[i] = AsText(row[i]);
+        }
+
         if (r.Risk?.Attributes is { Count: > 0 } attributes)
         {
             foreach (var attribute in CallDnaCatalogue.All)
@@ -60,4 +66,15 @@ internal static class CallDnaCsv
 
         return row;
     }
+
+    /// <summary>
+    /// A cell a spreadsheet would run as a formula (one starting with = + - @, tab or CR, as OWASP lists; a caller's
+    /// raw From can be anything) gets a leading apostrophe so that it shows as text. An E.164 number (+ and up to 15
+    /// digits) is left as it is: CsvHelper's own injection option would prefix every phone number in the report.
+    /// </summary>
+    internal static string? AsText(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsE164(value) ? "'" + value : value;
+
+    private static bool IsE164(string value) =>
+        value.Length is > 2 and <= 16 && value[0] == '+' && value.AsSpan(1).ContainsAnyExceptInRange('0', '9') is false;
 }

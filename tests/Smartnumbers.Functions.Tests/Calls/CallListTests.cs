@@ -113,6 +113,39 @@ public sealed class CallListTests(SmartnumbersAppFactory factory)
     }
 
     [Fact]
+    public async Task A_caller_id_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_phone_numbers_are_left_as_they_are()
+    {
+        var bed = await CallsTestBed.CreateAsync(factory);
+        const string formula = "=HYPERLINK(\"http://attacker.example\",\"call back\")";
+        var hostile = await bed.CallAndRecordAsync(formula);
+        var genuine = await bed.CallAndRecordAsync(TwilioCalls.GenuineCaller);
+
+        using var response = await bed.Admin.GetAsync("/calls?format=csv");
+        await using var csv = CsvReader.FromText(await response.Content.ReadAsStringAsync());
+        await csv.ReadHeaderAsync();
+        var cells = new Dictionary<string, (string Presentation, string Called)>(StringComparer.Ordinal);
+        while (await csv.ReadAsync())
+        {
+            cells[csv.GetString("callId")] = (csv.GetString("presentationNumber"), csv.GetString("calledNumber"));
+        }
+
+        Assert.Equal(formula, hostile.PresentationNumber);
+        Assert.Equal(("'" + formula, bed.Number), cells[hostile.CallId]);
+        Assert.Equal((TwilioCalls.GenuineCaller, bed.Number), cells[genuine.CallId]);
+    }
+
+    [Theory]
+    [InlineData("+441134960001", "+441134960001")]
+    [InlineData("-1+2", "'-1+2")]
+    [InlineData("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1", "'\t=1")]
+    [InlineData("anonymous", "anonymous")]
+    [InlineData("", "")]
+    public void Only_text_that_a_spreadsheet_would_run_is_prefixed(string value, string written) =>
+        Assert.Equal(written, Smartnumbers.Functions.Calls.CallDnaCsv.AsText(value));
+
+    [Fact]
     public async Task Format_csv_in_the_query_gives_the_report_too()
     {
         var bed = await CallsTestBed.CreateAsync(factory);
