@@ -182,6 +182,10 @@ public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = nul
             {
                 entity.PartitionKey = TableKeys.Safe(account);
                 entity.RowKey = key;
+                if (TableKeys.FromInverted(key) is { } firstArrival)
+                {
+                    entity["StartedAt"] = firstArrival; // The call started at its first arrival, which the key records.
+                }
             }
             else
             {

@@ -16,6 +16,13 @@ internal static class TableKeys
         return (DateTimeOffset.MaxValue.UtcTicks - ticks).ToString("D19", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The time a key made by <see cref="Inverted"/> starts with (UTC, to the millisecond); null when it does not.</summary>
+    public static DateTimeOffset? FromInverted(string key) =>
+        key.Length >= 19 && long.TryParse(key.AsSpan(0, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var inverted)
+            && DateTimeOffset.MaxValue.UtcTicks - inverted is var ticks && ticks >= 0
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+
     /// <summary>A value made safe for a PartitionKey/RowKey: '/', '\', '#', '?', '%', '|' and control characters percent-encoded.</summary>
     public static string Safe(string value)
     {

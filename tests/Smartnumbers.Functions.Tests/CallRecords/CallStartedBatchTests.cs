@@ -68,6 +68,7 @@ public sealed class CallStartedBatchTests
         // Still under the first key: listed within the first arrival's millisecond.
         var first = Assert.Single(await store.ListAsync(account, Start, Start.AddMilliseconds(1), CancellationToken.None).ToListAsync());
         Assert.Equal(retried, first.CallId);
+        Assert.Equal(Start, first.StartedAt); // The retry's later arrival does not move the call's start.
         Assert.NotNull(await store.GetAsync(account, retried, CancellationToken.None));
     }
 
