@@ -40,18 +40,21 @@ param acsAuth string = 'connectionString'
 @description('Which ACS access key the stored connection string uses (connectionString mode); switch it to rotate keys.')
 param acsKey string = 'primary'
 
-@description('Tables the app uses. The app creates registered tables too; listing them here makes them exist up front.')
+@description('Tables the app uses (a test checks this list against the tables the app registers). The app creates them too; listing them here makes them exist up front.')
 param tableNames string[] = [
-  'Config'
-  'NumberIndex'
-  'Counters'
-  'Audit'
-  'ApiKeys'
+  'AccountConfig'
+  'AcsCalls'
+  'AcsEvents'
+  'CallCounters'
+  'CallLabels'
   'CallRecords'
-  'Outbox'
-  'SiteHealth'
-  'CallState'
+  'DeliveryOutcomes'
+  'EventOutbox'
+  'IvrLockouts'
   'IvrSessions'
+  'NumberIndex'
+  'RiskModels'
+  'SiteHealth'
 ]
 
 @allowed([512, 2048, 4096])

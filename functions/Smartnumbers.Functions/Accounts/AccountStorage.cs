@@ -1,4 +1,5 @@
 using Smartnumbers.Functions.Counters;
+using Smartnumbers.Functions.Events;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Accounts;
@@ -8,7 +9,7 @@ internal static class AccountStorage
 {
     public static IServiceCollection AddAccountStorage(this IServiceCollection services)
     {
-        services.AddTable(ConfigRows.Table);
+        services.AddOutboxTable(ConfigRows.Table); // Routing changes write their CloudEvents in their own transaction.
         services.AddTable(ConfigRows.NumberIndexTable);
         services.AddTable(CounterKeys.Table);
         services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.Section);

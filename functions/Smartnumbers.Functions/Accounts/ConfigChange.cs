@@ -1,3 +1,5 @@
+using Smartnumbers.Functions.Events;
+
 namespace Smartnumbers.Functions.Accounts;
 
 /// <summary>
@@ -20,6 +22,12 @@ internal sealed record ConfigChange
     public string? Before { get; init; }
     public string? After { get; init; }
     public bool BumpVersion { get; init; } = true;
+
+    /// <summary>
+    /// The CloudEvents the change raises, given the account version it makes (unique to this change, so it makes a
+    /// stable event id). They are written to the outbox in the change's own transaction: committed together or not at all.
+    /// </summary>
+    public Func<long, IReadOnlyList<OutboxEvent>>? Events { get; init; }
 
     public static ConfigChange Refuse(WriteOutcome outcome, string detail, string? field = null) =>
         new() { Outcome = outcome, Detail = detail, Field = field };

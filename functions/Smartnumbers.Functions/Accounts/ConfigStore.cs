@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Smartnumbers.Functions.Events;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Accounts;
@@ -8,9 +9,10 @@ namespace Smartnumbers.Functions.Accounts;
 /// <summary>
 /// Reads and writes the configuration rows of one account. Every write reads the rows it touches, lets the caller decide
 /// the change from what is there (so If-Match and state rules are checked against the current rows), and commits the
-/// change, the version bump and its audit row in one entity-group transaction, retrying when another writer got there first.
+/// change, the version bump, its audit row and its CloudEvents (outbox rows in the same partition) in one entity-group
+/// transaction, retrying when another writer got there first.
 /// </summary>
-internal sealed partial class ConfigStore(TableStore store, TimeProvider time, ILogger<ConfigStore> log)
+internal sealed partial class ConfigStore(TableStore store, TimeProvider time, ILogger<ConfigStore> log, IEventOutbox? outbox = null)
 {
     private const int MaxAttempts = 12;
 
@@ -86,6 +88,11 @@ internal sealed partial class ConfigStore(TableStore store, TimeProvider time, I
             try
             {
                 var response = await Table.SubmitTransactionAsync(actions, ct);
+                if (change.Events is not null)
+                {
+                    outbox?.Nudge();
+                }
+
                 var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
                 for (var i = 0; i < keys.Count; i++)
                 {
@@ -142,6 +149,20 @@ internal sealed partial class ConfigStore(TableStore store, TimeProvider time, I
 
         actions.Add(new TableTransactionAction(TableTransactionActionType.Add, AuditRow(account, change, actor)));
         keys.Add(null);
+        if (change.Events is not null)
+        {
+            if (outbox is null || !change.BumpVersion)
+            {
+                throw new InvalidOperationException($"{change.Action} raises events: it needs the event outbox and a version bump");
+            }
+
+            foreach (var action in outbox.EnqueueActions(change.Events(version + 1)))
+            {
+                actions.Add(action);
+                keys.Add(null);
+            }
+        }
+
         return (actions, keys);
     }
 

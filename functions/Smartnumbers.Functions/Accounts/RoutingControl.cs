@@ -6,10 +6,11 @@ namespace Smartnumbers.Functions.Accounts;
 
 /// <summary>
 /// <see cref="IRoutingControl"/> over the account's plan-state and override rows. Every activation, deactivation and
-/// override set — from the API, the IVR or the health failover — publishes its CloudEvent through the outbox, with an
-/// id made of the event type, the account and the new row's ETag (stable for that change).
+/// override set — from the API, the IVR or the health failover — publishes its CloudEvent through the outbox, written in
+/// the change's own transaction (so a change is never without its event, nor an event without its change), with an id
+/// made of the event type, the account and the account version the change made (stable for that change).
 /// </summary>
-internal sealed partial class RoutingControl(ConfigDocuments documents, IEventOutbox outbox, TimeProvider time, ILogger<RoutingControl> log) : IRoutingControl
+internal sealed class RoutingControl(ConfigDocuments documents, TimeProvider time) : IRoutingControl
 {
     private static ConfigJsonContext Json => ConfigJsonContext.Web;
 
@@ -79,6 +80,7 @@ internal sealed partial class RoutingControl(ConfigDocuments documents, IEventOu
     {
         var key = ConfigRows.Override(number);
         var json = JsonSerializer.Serialize(value, Json.PersonalOverride);
+        var data = new OverrideSetData(number, value.Destinations, value.ExpiresAt, actor.Channel, actor.Who);
         var result = await documents.WriteAsync(accountId, [ConfigRows.Account, ConfigRows.Number(number), key], rows =>
             MissingAccountOrNumber(rows, number) ?? ConfigDocuments.Precondition(rows[key], ifMatch) ?? new ConfigChange
             {
@@ -87,16 +89,10 @@ internal sealed partial class RoutingControl(ConfigDocuments documents, IEventOu
                 Resource = "overrides/" + number,
                 Before = rows[key]?.Json,
                 After = json,
+                Events = version => [OutboxEvent.Create(EventId(SmartnumbersEventTypes.OverrideSet, accountId, version), SmartnumbersEventTypes.OverrideSet,
+                    accountId, "overrides/" + number, time.GetUtcNow(), data, RoutingEventJsonContext.Default.OverrideSetData)],
             }, actor, cancellationToken);
-        var control = ToControl(result, key);
-        if (control.Succeeded)
-        {
-            var data = new OverrideSetData(number, value.Destinations, value.ExpiresAt, actor.Channel, actor.Who);
-            await PublishAsync(OutboxEvent.Create($"{SmartnumbersEventTypes.OverrideSet}:{accountId}:{control.ETag}", SmartnumbersEventTypes.OverrideSet,
-                accountId, "overrides/" + number, time.GetUtcNow(), data, RoutingEventJsonContext.Default.OverrideSetData), cancellationToken);
-        }
-
-        return control;
+        return ToControl(result, key);
     }
 
     public async Task<ControlResult> CancelOverrideAsync(string accountId, string number, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default)
@@ -143,13 +139,15 @@ internal sealed partial class RoutingControl(ConfigDocuments documents, IEventOu
                 return ConfigChange.Refuse(WriteOutcome.NotFound, "The plan does not exist.", "plan");
             }
 
-            var (next, refusal) = step(ReadState(stateRow));
+            var before = ReadState(stateRow);
+            var (next, refusal) = step(before);
             if (refusal is not null)
             {
                 return refusal;
             }
 
             var json = JsonSerializer.Serialize(next!, Json.DialPlanState);
+            var data = new PlanChangedData(planId ?? before.ActivePlanId, next!.ActivePlanId, before.ActivePlanId, actor.Channel, actor.Who);
             return new ConfigChange
             {
                 Rows = [new RowChange(ConfigRows.PlanState, json)],
@@ -157,25 +155,16 @@ internal sealed partial class RoutingControl(ConfigDocuments documents, IEventOu
                 Resource = planId is null ? "plans" : "plans/" + planId,
                 Before = stateRow?.Json,
                 After = json,
+                Events = eventType is null ? null : version => [OutboxEvent.Create(EventId(eventType, account, version), eventType, account,
+                    "plans/" + (planId ?? before.ActivePlanId ?? ""), time.GetUtcNow(), data, RoutingEventJsonContext.Default.PlanChangedData)],
             };
         }, actor, ct);
         var control = ToControl(result, ConfigRows.PlanState);
-        if (!control.Succeeded)
-        {
-            return control;
-        }
-
-        var after = ReadState(result.Change.After);
-        if (eventType is not null)
-        {
-            var before = ReadState(result.Change.Before);
-            var data = new PlanChangedData(planId ?? before.ActivePlanId, after.ActivePlanId, before.ActivePlanId, actor.Channel, actor.Who);
-            await PublishAsync(OutboxEvent.Create($"{eventType}:{account}:{control.ETag}", eventType, account,
-                "plans/" + (planId ?? before.ActivePlanId ?? ""), time.GetUtcNow(), data, RoutingEventJsonContext.Default.PlanChangedData), ct);
-        }
-
-        return control with { PlanState = after };
+        return control.Succeeded ? control with { PlanState = ReadState(result.Change.After) } : control;
     }
+
+    private static string EventId(string type, string account, long version) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{type}:{account}:v{version}");
 
     private static DialPlanState ReadState(StoredRow? row) => ReadState(row?.Json);
 
@@ -187,23 +176,4 @@ internal sealed partial class RoutingControl(ConfigDocuments documents, IEventOu
 
     private static ControlResult ToControl(WriteResult result, string rowKey) =>
         new(result.Outcome, result.ETagOf(rowKey)?.ToString(), result.Change.Detail, result.Change.Field);
-
-    /// <summary>
-    /// The change is committed; its event goes to the outbox. Should the outbox write fail, the change still stands and
-    /// the failure is logged (the audit row holds the change).
-    /// </summary>
-    private async Task PublishAsync(OutboxEvent ev, CancellationToken ct)
-    {
-        try
-        {
-            await outbox.EnqueueAsync([ev], ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogEventNotQueued(log, ev.Type, ev.AccountId, ex.Message);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Type} for account {Account} was not queued: {Reason}")]
-    private static partial void LogEventNotQueued(ILogger logger, string type, string account, string reason);
 }

@@ -5,13 +5,16 @@ using Azure.Data.Tables;
 
 namespace Smartnumbers.Functions.Events;
 
-/// <summary>How an <see cref="OutboxEvent"/> is stored: PartitionKey = account, RowKey = "outbox|" + hash of the event id.</summary>
+/// <summary>
+/// How an <see cref="OutboxEvent"/> is stored: PartitionKey = account, RowKey = "~outbox|" + hash of the event id. The
+/// '~' keeps the rows out of ranges an area reads for itself (the call path's configuration rows are those below '~').
+/// </summary>
 internal static class OutboxRow
 {
-    public const string Prefix = "outbox|";
-    /// <summary>The first RowKey after every "outbox|…" key ('}' follows '|').</summary>
-    public const string PrefixEnd = "outbox}";
-    public const string Filter = "RowKey ge 'outbox|' and RowKey lt 'outbox}'";
+    public const string Prefix = "~outbox|";
+    /// <summary>The first RowKey after every "~outbox|…" key ('}' follows '|').</summary>
+    public const string PrefixEnd = "~outbox}";
+    public const string Filter = "RowKey ge '~outbox|' and RowKey lt '~outbox}'";
 
     public static string RowKey(string eventId) =>
         Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)))[..32];

@@ -89,7 +89,7 @@ public sealed class FailoverTests(SmartnumbersAppFactory factory)
         var down = Assert.Single(await HealthTestData.SiteOutboxAsync(factory, s.Account), e => e.Type == SmartnumbersEventTypes.SiteDown);
         Assert.Equal($"site-down:{s.Account}:leeds:1", down.Id);
         Assert.Equal("leeds-closed", JsonDocument.Parse(down.Data).RootElement.GetProperty("failoverPlan").GetString());
-        Assert.Contains(await HealthTestData.DefaultOutboxAsync(factory, s.Account),
+        Assert.Contains(await HealthTestData.RoutingOutboxAsync(factory, s.Account),
             e => e.Type == SmartnumbersEventTypes.DialPlanActivated && e.Data.Contains("\"channel\":\"health\"", StringComparison.Ordinal));
 
         await s.Pbx.StartAsync();

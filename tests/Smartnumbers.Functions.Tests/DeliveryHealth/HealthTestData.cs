@@ -32,7 +32,7 @@ internal static class HealthTestData
     {
         var client = factory.Services.GetRequiredService<TableStore>().Table(table);
         var rows = new List<(string, string, string)>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {account}") + " and RowKey ge 'outbox|' and RowKey lt 'outbox}'";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {account}") + " and " + Smartnumbers.Functions.Events.OutboxRow.Filter;
         await foreach (var e in client.QueryAsync<TableEntity>(filter))
         {
             rows.Add((e.GetString("EventId"), e.GetString("Type"), e.GetString("Data")));
@@ -46,4 +46,8 @@ internal static class HealthTestData
 
     public static Task<List<(string Id, string Type, string Data)>> DefaultOutboxAsync(SmartnumbersAppFactory factory, string account) =>
         OutboxAsync(factory, OutboxTable.Default, account);
+
+    /// <summary>Routing events (plan switches, overrides): written in the account's configuration partition with the change.</summary>
+    public static Task<List<(string Id, string Type, string Data)>> RoutingOutboxAsync(SmartnumbersAppFactory factory, string account) =>
+        OutboxAsync(factory, Smartnumbers.Functions.Accounts.ConfigRows.Table, account);
 }

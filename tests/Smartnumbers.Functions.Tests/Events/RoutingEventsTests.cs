@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.Events;
 using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Tests.Admin;
@@ -14,13 +15,13 @@ namespace Smartnumbers.Functions.Tests.Events;
 [Collection(AppCollection.Name)]
 public sealed class RoutingEventsTests(SmartnumbersAppFactory factory)
 {
-    private async Task<List<TableEntity>> OutboxOfAsync(string account, int atLeast)
-    {
-        var table = factory.Services.GetRequiredService<TableStore>().Table(OutboxTable.Default);
-        return await Poll.UntilAsync(
-            async () => await table.QueryAsync<TableEntity>(e => e.PartitionKey == account).ToListAsync(),
+    private TableClient ConfigTable => factory.Services.GetRequiredService<TableStore>().Table(ConfigRows.Table);
+
+    // The test app has no Event Grid: the rows stay where the change wrote them, in the account's configuration partition.
+    private async Task<List<TableEntity>> OutboxOfAsync(string account, int atLeast) =>
+        await Poll.UntilAsync(
+            async () => await ConfigTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {account}") + " and " + OutboxRow.Filter).ToListAsync(),
             rows => rows.Count >= atLeast);
-    }
 
     [Fact]
     public async Task Activating_and_deactivating_a_plan_through_the_api_publishes_activated_then_deactivated()
@@ -61,5 +62,28 @@ public sealed class RoutingEventsTests(SmartnumbersAppFactory factory)
         Assert.Equal(SmartnumbersEventTypes.OverrideSet, row.GetString("Type"));
         using var data = JsonDocument.Parse(row.GetString("Data"));
         Assert.Equal("+447984123456", data.RootElement.GetProperty("destinations")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_plan_switch_and_its_event_commit_together_and_a_refused_switch_raises_none()
+    {
+        var admin = await AdminTestClient.CreateAsync(factory);
+        var number = AdminTestClient.NewNumber();
+        (await admin.PutAsync("/numbers/" + number, AdminTestClient.NumberDoc())).Dispose();
+        (await admin.PutAsync("/plans/leeds-closed", AdminTestClient.PlanDoc(number))).Dispose();
+
+        using var refused = await admin.PostAsync("/plans/leeds-closed:activate"); // Not loaded yet.
+        (await admin.PostAsync("/plans/leeds-closed:load")).Dispose();
+        using var activate = await admin.PostAsync("/plans/leeds-closed:activate");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, activate.StatusCode);
+        var row = Assert.Single(await OutboxOfAsync(admin.Account, 1));
+        // Same partition, and the id names the account version the change made: the version row and the event were
+        // written by one transaction.
+        var version = (await ConfigTable.GetEntityAsync<TableEntity>(admin.Account, ConfigRows.Meta)).Value.GetInt64(ConfigRows.VersionProperty);
+        Assert.Equal($"{SmartnumbersEventTypes.DialPlanActivated}:{admin.Account}:v{version}", row.GetString("EventId"));
+        Assert.Empty(await ConfigTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {admin.Account}") + " and " + OutboxRow.Filter)
+            .Where(r => r.GetString("Type") != SmartnumbersEventTypes.DialPlanActivated).ToListAsync());
     }
 }
