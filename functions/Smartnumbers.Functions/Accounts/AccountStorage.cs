@@ -22,6 +22,7 @@ internal static class AccountStorage
         services.AddSingleton<TableCallCounters>();
         services.AddSingleton<ICallCounters>(sp => sp.GetRequiredService<TableCallCounters>());
         services.AddSingleton<IDivertCap>(sp => sp.GetRequiredService<TableCallCounters>());
+        services.AddSingleton<CallerHistoryCache>(); // The call path's velocity figures, for both carriers.
         return services;
     }
 }

@@ -5,7 +5,6 @@ using Smartnumbers.Core.Risk;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Storage;
-using Smartnumbers.Functions.Twilio;
 
 namespace Smartnumbers.Functions.Calls;
 

@@ -20,7 +20,6 @@ internal static partial class TwilioApi
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton<TwilioDialer>();
         services.AddSingleton<TwilioReplyCache>();
-        services.AddSingleton<CallerHistoryCache>();
         services.AddSingleton<TwilioCallHandler>();
         services.AddCallRecords();
         services.AddAccountRiskModels();

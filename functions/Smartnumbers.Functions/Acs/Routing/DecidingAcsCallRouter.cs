@@ -7,7 +7,6 @@ using Smartnumbers.Functions.Acs.Events;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Counters;
-using Smartnumbers.Functions.Twilio;
 
 namespace Smartnumbers.Functions.Acs.Routing;
 

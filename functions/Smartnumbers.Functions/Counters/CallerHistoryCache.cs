@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Calls;
-using Smartnumbers.Functions.Counters;
 using CoreHistory = Smartnumbers.Core.Calls.CallerHistory;
 
-namespace Smartnumbers.Functions.Twilio;
+namespace Smartnumbers.Functions.Counters;
 
 /// <summary>
 /// Velocity figures for the decision, from memory where possible so that a call never waits on storage: a caller seen
