@@ -1,4 +1,5 @@
 using Smartnumbers.Functions.Acs.Calls;
+using Smartnumbers.Functions.Hosting;
 using Smartnumbers.Functions.Ivr.Acs;
 using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Twilio;
@@ -24,6 +25,7 @@ internal static class IvrApi
         services.AddSingleton<IvrTwilioRenderer>();
         services.AddSingleton<IvrTwilioLine>();
         services.AddSingleton<IAcsCallFlowHandler, IvrAcsFlow>();
+        services.AddSingleton<ITimerFunction, PurgeIvrRowsTimer>();
         return services;
     }
 

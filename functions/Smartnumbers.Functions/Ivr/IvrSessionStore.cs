@@ -62,6 +62,26 @@ internal sealed class IvrSessionStore(TableStore store, TimeProvider time, Micro
         }
     }
 
+    /// <summary>Deletes the sessions that expired before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        var purged = 0;
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ExpiresAt lt {before}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(e.PartitionKey, e.RowKey, e.ETag, ct); // A session renewed meanwhile stays.
+                purged++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Gone already, or written since the query.
+            }
+        }
+
+        return purged;
+    }
+
     public async Task DeleteAsync(string callId, CancellationToken ct)
     {
         try

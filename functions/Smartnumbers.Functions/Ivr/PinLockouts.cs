@@ -60,6 +60,35 @@ internal sealed class PinLockouts(TableStore store, TimeProvider time, IOptions<
         }
     }
 
+    /// <summary>
+    /// Deletes the rows that no longer count for anything at <paramref name="before"/>: a failure window that ended and
+    /// no lock after it (such a row would be reset by the next failure anyway). Returns how many.
+    /// </summary>
+    public async Task<int> PurgeSpentAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        var purged = 0;
+        var filter = TableClient.CreateQueryFilter($"WindowStart lt {before - options.Value.FailureWindow}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (e.GetDateTimeOffset("LockedUntil") is { } until && until >= before)
+            {
+                continue;
+            }
+
+            try
+            {
+                await Table.DeleteEntityAsync(e.PartitionKey, e.RowKey, e.ETag, ct); // A failure counted meanwhile stays.
+                purged++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Gone already, or counted since the query.
+            }
+        }
+
+        return purged;
+    }
+
     private async Task<DateTimeOffset?> CountAsync(string accountId, PinLockoutSubject subject, string key, CancellationToken ct)
     {
         var o = options.Value;
