@@ -1,5 +1,6 @@
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Events;
+using Smartnumbers.Functions.Hosting;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Accounts;
@@ -23,6 +24,8 @@ internal static class AccountStorage
         services.AddSingleton<ICallCounters>(sp => sp.GetRequiredService<TableCallCounters>());
         services.AddSingleton<IDivertCap>(sp => sp.GetRequiredService<TableCallCounters>());
         services.AddSingleton<CallerHistoryCache>(); // The call path's velocity figures, for both carriers.
+        services.AddSingleton<CounterPurge>();
+        services.AddSingleton<ITimerFunction, PurgeCountersTimer>();
         return services;
     }
 }

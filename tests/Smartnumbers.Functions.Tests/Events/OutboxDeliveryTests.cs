@@ -18,6 +18,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     {
         _factory.Settings["EventGrid:Endpoint"] = _receiver.Endpoint;
         _factory.Settings["EventGrid:Key"] = Key;
+        // Its publisher sends and deletes every pending outbox row it finds: on the shared Azurite it would take other
+        // tests' events away from under them.
+        _factory.Settings["Storage:ConnectionString"] = Azurite.IsolatedConnectionString;
     }
 
     public async Task InitializeAsync()

@@ -12,9 +12,16 @@ public static class Azurite
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly Lazy<string> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Isolated = new(StartProcess, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The connection string of the running Azurite.</summary>
     public static string ConnectionString => Started.Value;
+
+    /// <summary>
+    /// A second Azurite of its own (always started from tools/node_modules), for tests whose app would disturb the
+    /// others' rows: one that publishes every pending outbox row, for instance.
+    /// </summary>
+    public static string IsolatedConnectionString => Isolated.Value;
 
     public static string ConnectionStringFor(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
@@ -27,6 +34,11 @@ public static class Azurite
             return provided;
         }
 
+        return StartProcess();
+    }
+
+    private static string StartProcess()
+    {
         var bin = Path.Combine(RepositoryRoot.Path, "tools", "node_modules", ".bin", "azurite-table");
         if (!File.Exists(bin))
         {
