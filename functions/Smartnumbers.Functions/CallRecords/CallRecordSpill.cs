@@ -14,6 +14,7 @@ internal sealed class CallRecordSpill : IDisposable
     private readonly Lock _gate = new();
     private readonly string _instance = Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
     private int _generation;
+    private readonly Dictionary<string, (long Length, long Lines)> _counted = new(StringComparer.Ordinal);
     private StreamWriter? _open;
     private string? _openPath;
 
@@ -118,39 +119,67 @@ internal sealed class CallRecordSpill : IDisposable
         return claimed;
     }
 
-    /// <summary>Events in spill files waiting for replay (claimed or not), and events in dead-letter files.</summary>
+    /// <summary>
+    /// Events in spill files waiting for replay (claimed or not), and events in dead-letter files. Files only grow until
+    /// they are renamed or deleted, so each is read once: later calls read only what was appended since.
+    /// </summary>
     public (long Waiting, long DeadLettered) Count()
     {
-        long waiting = 0, dead = 0;
-        foreach (var file in Directory.EnumerateFiles(_folder, "*.jsonl*"))
+        lock (_counted)
         {
-            var name = Path.GetFileName(file);
-            if (name.StartsWith("dead-", StringComparison.Ordinal))
+            long waiting = 0, dead = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(_folder, "*.jsonl*"))
             {
-                dead += Lines(file);
-            }
-            else if (name.StartsWith("spill-", StringComparison.Ordinal))
-            {
-                waiting += Lines(file);
-            }
-        }
+                var name = Path.GetFileName(file);
+                var isDead = name.StartsWith("dead-", StringComparison.Ordinal);
+                if (!isDead && !name.StartsWith("spill-", StringComparison.Ordinal))
+                {
+                    continue;
+                }
 
-        return (waiting, dead);
+                seen.Add(file);
+                var lines = Lines(file);
+                if (isDead)
+                {
+                    dead += lines;
+                }
+                else
+                {
+                    waiting += lines;
+                }
+            }
+
+            foreach (var gone in _counted.Keys.Where(k => !seen.Contains(k)).ToList())
+            {
+                _counted.Remove(gone);
+            }
+
+            return (waiting, dead);
+        }
     }
 
-    private static long Lines(string file)
+    private long Lines(string file)
     {
+        _counted.TryGetValue(file, out var known);
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+            if (stream.Length < known.Length)
+            {
+                known = default; // Not the file counted before: count it all.
+            }
+
+            stream.Position = known.Length;
             var buffer = new byte[64 * 1024];
-            long lines = 0;
+            var lines = known.Lines;
             int read;
             while ((read = stream.Read(buffer)) > 0)
             {
                 lines += buffer.AsSpan(0, read).Count((byte)'\n');
             }
 
+            _counted[file] = (stream.Position, lines);
             return lines;
         }
         catch (FileNotFoundException)
