@@ -8,10 +8,11 @@ namespace Smartnumbers.Functions.Calls;
 
 /// <summary>
 /// Runs the full decision of a posted call against the account's live snapshot, the caller's current counters (read
-/// only) and the account's model, and writes nothing: no record, no counter, no divert-cap slot (a wanted divert is
-/// decided as if the cap had room; <see cref="SimulateResponse.DivertCapAssumedAvailable"/> says so).
+/// only) and the account's model, and writes nothing: no record, no counter, no divert-cap slot. A wanted divert is
+/// decided against the cap's current count, read only (as if the cap had room when it cannot be read;
+/// <see cref="SimulateResponse.DivertCapAssumedAvailable"/> says so).
 /// </summary>
-internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters counters, AccountRiskModels models, TimeProvider time)
+internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters counters, IDivertCap divertCap, AccountRiskModels models, TimeProvider time)
 {
     public const string SimulatedCallId = "simulated";
 
@@ -41,12 +42,15 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
         var history = (await counters.GetHistoryAsync(account, caller, call.CalledNumber, call.ArrivedAt, cancellationToken: ct)).ToCore();
         var decider = await models.GetAsync(account, ct);
         var assessment = decider.Assess(snapshot, call, history);
-        var decision = decider.Decide(assessment, divertGranted: assessment.DivertWanted);
+        int? used = assessment.DivertWanted ? await divertCap.DivertsInHourAsync(account, assessment.NumberKey!, call.ArrivedAt, ct) : null;
+        var decision = decider.Decide(assessment, divertGranted: assessment.DivertWanted && (used is null || used < assessment.MaxDivertsPerHour));
         var record = CallRecordFactory.From(call, account, decision);
         var explanation = decision.Explanation.ToList();
         if (assessment.DivertWanted)
         {
-            explanation.Add("Simulation: the divert cap was assumed to have room (no slot reserved).");
+            explanation.Add(used is { } n
+                ? $"Simulation: {n} of {assessment.MaxDivertsPerHour} diverts used this hour (read only; no slot reserved)."
+                : "Simulation: the divert cap could not be read and was assumed to have room (no slot reserved).");
         }
 
         return (new SimulateResponse
@@ -54,7 +58,8 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
             Risk = record.Risk!,
             Decision = record.Decision!,
             Flagged = decision.Flagged,
-            DivertCapAssumedAvailable = assessment.DivertWanted,
+            DivertCapAssumedAvailable = assessment.DivertWanted && used is null,
+            DivertsThisHour = used,
             History = new SimulatedHistory(history.CallsFromCallerLastHour, history.CallsFromCallerLastDay, history.WithheldCallsToNumberLastHour,
                 history.DistinctNumbersCalledToday, history.PriorFraudLabels, history.PriorGenuineLabels),
             FittedModel = !ReferenceEquals(decider, Core.Decisions.CallDecider.Default),

@@ -9,8 +9,10 @@ internal sealed record SimulateResponse
     public required CallDecisionSummary Decision { get; init; }
     /// <summary>High risk (policy enabled and score at or above its threshold).</summary>
     public bool Flagged { get; init; }
-    /// <summary>The fraud policy wanted a divert slot; the simulator assumes one is free and reserves nothing.</summary>
+    /// <summary>The fraud policy wanted a divert slot and the cap could not be read: the simulator assumed one was free.</summary>
     public bool DivertCapAssumedAvailable { get; init; }
+    /// <summary>When the fraud policy wanted a divert: the diverts already reserved this hour (read only; null when unreadable).</summary>
+    public int? DivertsThisHour { get; init; }
     /// <summary>The velocity and reputation figures read (read-only) from the caller's counters.</summary>
     public required SimulatedHistory History { get; init; }
     /// <summary>True when the account has a refitted model (POST …/model:refit) and it scored the call.</summary>

@@ -6,10 +6,11 @@ using CoreHistory = Smartnumbers.Core.Calls.CallerHistory;
 namespace Smartnumbers.Functions.Counters;
 
 /// <summary>
-/// Velocity figures for the decision, from memory where possible so that a call never waits on storage: a caller seen
-/// in the last <see cref="FreshFor"/> on this instance is served from memory plus the calls this instance counted since;
-/// otherwise the counters are read within a tight budget, and past it the call is decided with
-/// <see cref="CoreHistory.Empty"/> while the read completes in the background and fills the cache for the next call.
+/// Velocity figures for the decision, so that a call never waits on storage for long: what storage held for a caller
+/// is kept for <see cref="FreshFor"/> (within the clock hour) and turned into figures at every call together with this
+/// instance's own counts, taken live from memory, so no call this instance counted is ever missed. Otherwise storage is
+/// read within a tight budget (one read per caller at a time); past it the call is decided with this instance's own
+/// counts only, while the read completes in the background and fills the cache for the next call.
 /// </summary>
 public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvider time, ILogger<CallerHistoryCache> log)
 {
@@ -25,28 +26,19 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         var key = Key(accountId, caller, calledNumber);
         if (_entries.TryGetValue(key, out var entry) && now - entry.FetchedAt < FreshFor && SameHour(entry.FetchedAt, now))
         {
-            return entry.WithLocalCalls();
+            return counters.Figures(entry.Stored, now).ToCore();
         }
 
         // One read per caller at a time: calls that arrive while it is under way wait on the same read.
         var read = _reads.GetOrAdd(key, k => ReadAsync(k, accountId, caller, calledNumber, now));
         try
         {
-            return (await read.WaitAsync(budget, time, ct)).WithLocalCalls();
+            return counters.Figures((await read.WaitAsync(budget, time, ct)).Stored, now).ToCore();
         }
         catch (TimeoutException)
         {
             LogSlow(log, budget.TotalMilliseconds);
-            return CoreHistory.Empty;
-        }
-    }
-
-    /// <summary>Counts a call this instance took, so that cached figures stay current until the next read.</summary>
-    public void Counted(string accountId, string? caller, string calledNumber)
-    {
-        if (_entries.TryGetValue(Key(accountId, caller, calledNumber), out var entry))
-        {
-            Interlocked.Increment(ref entry.LocalCalls);
+            return counters.Figures(StoredCounters.Nothing(accountId, caller, calledNumber, now), now).ToCore();
         }
     }
 
@@ -66,8 +58,8 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         try
         {
             // The withheld calls to the number count only for a withheld call, so an identified caller's read skips them.
-            var h = await counters.GetHistoryAsync(accountId, caller, calledNumber, now, withheldToNumber: false, CancellationToken.None);
-            var entry = new Entry(h.ToCore(), now, caller is null);
+            var stored = await counters.ReadStoredAsync(accountId, caller, calledNumber, now, withheldToNumber: false, CancellationToken.None);
+            var entry = new Entry(stored, now);
             if (_entries.Count >= MaxEntries)
             {
                 _entries.Clear(); // Crude but bounded: the figures are re-read on the next call.
@@ -83,7 +75,7 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
                 LogReadFailed(log, ex.Message, held);
             }
 
-            return new Entry(CoreHistory.Empty, DateTimeOffset.MinValue, caller is null);
+            return new Entry(StoredCounters.Nothing(accountId, caller, calledNumber, now), DateTimeOffset.MinValue);
         }
         finally
         {
@@ -96,24 +88,11 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
     private static string Key(string accountId, string? caller, string calledNumber) =>
         caller is null ? accountId + "|withheld|" + calledNumber : accountId + "|" + caller + "|" + calledNumber;
 
-    private sealed class Entry(CoreHistory history, DateTimeOffset fetchedAt, bool withheld)
-    {
-        public int LocalCalls;
+    private sealed record Entry(StoredCounters Stored, DateTimeOffset FetchedAt);
 
-        public DateTimeOffset FetchedAt { get; } = fetchedAt;
-
-        public CoreHistory WithLocalCalls()
-        {
-            var local = Volatile.Read(ref LocalCalls);
-            return local == 0 ? history : withheld
-                ? history with { WithheldCallsToNumberLastHour = history.WithheldCallsToNumberLastHour + local }
-                : history with { CallsFromCallerLastHour = history.CallsFromCallerLastHour + local, CallsFromCallerLastDay = history.CallsFromCallerLastDay + local };
-        }
-    }
-
-    [LoggerMessage(EventId = 4020, Level = LogLevel.Debug, Message = "Call counters did not answer within {BudgetMs} ms: deciding without caller history")]
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Debug, Message = "Call counters did not answer within {BudgetMs} ms: deciding with this instance's own counts only")]
     private static partial void LogSlow(ILogger logger, double budgetMs);
 
-    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Reading call counters failed: {Error}; deciding without caller history ({Held} more since the last such line)")]
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Reading call counters failed: {Error}; deciding with this instance's own counts only ({Held} more since the last such line)")]
     private static partial void LogReadFailed(ILogger logger, string error, int held);
 }

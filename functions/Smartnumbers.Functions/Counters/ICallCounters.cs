@@ -11,6 +11,16 @@ public interface ICallCounters
     Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// What <see cref="GetHistoryAsync"/> reads from storage, without this instance's own counts: for a cache that turns
+    /// it into figures with <see cref="Figures"/> at every call, so that the calls this instance counts since are never
+    /// missed. Storage errors surface as exceptions.
+    /// </summary>
+    Task<StoredCounters> ReadStoredAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default);
+
+    /// <summary>The figures at <paramref name="at"/> (same day as <paramref name="stored"/>): what storage held, with this instance's own rows taken from memory as they are now.</summary>
+    CallerHistory Figures(StoredCounters stored, DateTimeOffset at);
+
+    /// <summary>
     /// Counts one call (per caller hour/day, distinct numbers, withheld per number hour) in this instance's memory, at
     /// once and without I/O; <see cref="FlushAsync"/> writes it.
     /// </summary>

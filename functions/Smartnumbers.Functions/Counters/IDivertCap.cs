@@ -9,4 +9,10 @@ public interface IDivertCap
     /// reached, or when storage cannot be reached (the call then routes normally and is flagged).
     /// </summary>
     ValueTask<bool> TryReserveDivertAsync(string accountId, string calledNumber, int maxPerHour, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The diverts reserved for <paramref name="calledNumber"/> in the UTC clock hour of <paramref name="at"/>, read only;
+    /// null when storage cannot be reached.
+    /// </summary>
+    ValueTask<int?> DivertsInHourAsync(string accountId, string calledNumber, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -16,10 +16,14 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
 
     private TableClient Table => store.Table(CounterKeys.Table);
 
-    public async Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default)
+    public async Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default) =>
+        Figures(await ReadStoredAsync(accountId, caller, calledNumber, at, withheldToNumber, cancellationToken), at);
+
+    public async Task<StoredCounters> ReadStoredAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default)
     {
-        var withheldTask = withheldToNumber || caller is null
-            ? ShardsAsync(CounterKeys.WithheldPartition(accountId), CounterKeys.WithheldDayPrefix(at, calledNumber), null, cancellationToken)
+        var withheldRead = withheldToNumber || caller is null;
+        var withheldTask = withheldRead
+            ? RowsAsync(CounterKeys.WithheldPartition(accountId), CounterKeys.WithheldDayPrefix(at, calledNumber), null, cancellationToken)
             : Task.FromResult<List<TableEntity>>([]);
         var callerRows = new List<TableEntity>();
         TableEntity? labels = null;
@@ -27,7 +31,7 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
         {
             // One round trip for the caller's shards of the day and its labels.
             var labelsRow = CounterKeys.LabelsRow(caller);
-            foreach (var row in await ShardsAsync(CounterKeys.CallerPartition(accountId, caller), CounterKeys.CallerDayPrefix(at, caller), labelsRow, cancellationToken))
+            foreach (var row in await RowsAsync(CounterKeys.CallerPartition(accountId, caller), CounterKeys.CallerDayPrefix(at, caller), labelsRow, cancellationToken))
             {
                 if (row.RowKey == labelsRow)
                 {
@@ -40,6 +44,17 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
             }
         }
 
+        return new StoredCounters(accountId, caller, calledNumber, at, withheldRead, callerRows, await withheldTask, labels);
+    }
+
+    public CallerHistory Figures(StoredCounters stored, DateTimeOffset at)
+    {
+        var callerRows = stored.Caller is { } caller
+            ? WithOwn(stored.CallerRows, CounterKeys.CallerPartition(stored.AccountId, caller), CounterKeys.CallerDayPrefix(stored.At, caller))
+            : [];
+        var withheldRows = stored.WithheldRead
+            ? WithOwn(stored.WithheldRows, CounterKeys.WithheldPartition(stored.AccountId), CounterKeys.WithheldDayPrefix(stored.At, stored.CalledNumber))
+            : [];
         var hour = CounterKeys.CallsInHour(at.UtcDateTime.Hour);
         var numbers = callerRows.SelectMany(r => r.GetString(CounterKeys.Numbers) is { Length: > 0 } s ? s.Split(';') : [])
             .Distinct(StringComparer.Ordinal).Take(CounterKeys.MaxDistinctNumbers).Count();
@@ -48,9 +63,18 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
             callerRows.Sum(r => OptimisticRow.Int(r, hour)),
             callerRows.Sum(r => OptimisticRow.Int(r, CounterKeys.Day)),
             numbers,
-            (await withheldTask).Sum(r => OptimisticRow.Int(r, withheld)),
-            labels is null ? 0 : OptimisticRow.Int(labels, CounterKeys.Fraud),
-            labels is null ? 0 : OptimisticRow.Int(labels, CounterKeys.Genuine));
+            withheldRows.Sum(r => OptimisticRow.Int(r, withheld)),
+            stored.Labels is null ? 0 : OptimisticRow.Int(stored.Labels, CounterKeys.Fraud),
+            stored.Labels is null ? 0 : OptimisticRow.Int(stored.Labels, CounterKeys.Genuine));
+    }
+
+    /// <summary>Stored shard rows with this instance's own rows taken from memory, where they are newest.</summary>
+    private List<TableEntity> WithOwn(IReadOnlyList<TableEntity> stored, string partition, string rowPrefix)
+    {
+        var own = _shard.Own(partition, rowPrefix);
+        var rows = new List<TableEntity>(own.Values);
+        rows.AddRange(stored.Where(r => !own.ContainsKey(r.RowKey)));
+        return rows;
     }
 
     public void Count(CallCount call) => _shard.Count(call);
@@ -168,11 +192,8 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
         return e;
     }
 
-    /// <summary>
-    /// The shard rows of <paramref name="partition"/> under <paramref name="rowPrefix"/> (and the row
-    /// <paramref name="alsoRow"/>), with this instance's own rows taken from memory, where they are newest.
-    /// </summary>
-    private async Task<List<TableEntity>> ShardsAsync(string partition, string rowPrefix, string? alsoRow, CancellationToken ct)
+    /// <summary>The stored rows of <paramref name="partition"/> under <paramref name="rowPrefix"/> (and the row <paramref name="alsoRow"/>).</summary>
+    private async Task<List<TableEntity>> RowsAsync(string partition, string rowPrefix, string? alsoRow, CancellationToken ct)
     {
         var rowFilter = TableClient.CreateQueryFilter($"RowKey ge {rowPrefix} and RowKey lt {CounterKeys.PrefixEnd(rowPrefix)}");
         if (alsoRow is not null)
@@ -181,15 +202,10 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
         }
 
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and (" + rowFilter + ")";
-
-        var own = _shard.Own(partition, rowPrefix);
-        var rows = new List<TableEntity>(own.Values);
+        var rows = new List<TableEntity>();
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            if (!own.ContainsKey(row.RowKey))
-            {
-                rows.Add(row);
-            }
+            rows.Add(row);
         }
 
         return rows;
@@ -230,6 +246,20 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
         {
             LogCapUnavailable(log, accountId, ex.Message);
             return false;
+        }
+    }
+
+    public async ValueTask<int?> DivertsInHourAsync(string accountId, string calledNumber, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(CounterKeys.Number(accountId, calledNumber), CounterKeys.DivertRow(at), [CounterKeys.Count], cancellationToken);
+            return row.HasValue ? OptimisticRow.Int(row.Value!, CounterKeys.Count) : 0;
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
+        {
+            LogCapUnavailable(log, accountId, ex.Message);
+            return null;
         }
     }
 

@@ -113,7 +113,6 @@ public sealed partial class TwilioCallHandler(
         if (assessment.NumberKey is { } key)
         {
             Record(CallRecordFactory.Counted(call, account, assessment.CallerNumber, key));
-            history.Counted(account, caller, key);
         }
 
         return reply;

@@ -62,7 +62,26 @@ public sealed class SimulateTests(SmartnumbersAppFactory factory)
         var (simulated, _) = await SimulateThenCallAsync(bed, TwilioCalls.GenuineCaller, TwilioCalls.GenuineCaller);
 
         Assert.Equal(("connect", "fraud"), (Text(simulated, "decision", "action"), Text(simulated, "decision", "source")));
-        Assert.True(simulated["divertCapAssumedAvailable"]!.GetValue<bool>());
+        Assert.False(simulated["divertCapAssumedAvailable"]!.GetValue<bool>());
+        Assert.Equal(0, simulated["divertsThisHour"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_simulated_high_risk_call_when_the_hour_cap_is_used_up_routes_normally_and_flagged_like_the_real_call()
+    {
+        var bed = await CallsTestBed.CreateAsync(factory, new NumberConfig
+        {
+            Route = Normal,
+            Fraud = new FraudPolicy { Enabled = true, Threshold = 0, MaxDivertsPerHour = 1, HighRiskRoute = TwilioCalls.Route((["+441134960099"], 30)) },
+        });
+        await bed.CallAndRecordAsync(TwilioCalls.GenuineCaller); // Takes the hour's only divert.
+
+        var (simulated, real) = await SimulateThenCallAsync(bed, TwilioCalls.GenuineCaller, TwilioCalls.GenuineCaller);
+
+        Assert.Equal("normal", Text(simulated, "decision", "source"));
+        Assert.True(simulated["flagged"]!.GetValue<bool>());
+        Assert.Equal(1, simulated["divertsThisHour"]!.GetValue<int>());
+        Assert.Equal(real.Decision!.Source, Text(simulated, "decision", "source"));
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed class TwilioResilienceFactory : SmartnumbersAppFactory
     {
         public ValueTask<bool> TryReserveDivertAsync(string accountId, string calledNumber, int maxPerHour, DateTimeOffset at, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("divert cap broken for the test");
+
+        public ValueTask<int?> DivertsInHourAsync(string accountId, string calledNumber, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("divert cap broken for the test");
     }
 }
 

@@ -61,7 +61,6 @@ public sealed class DecidingAcsCallRouter(
         if (assessment.NumberKey is { } key)
         {
             Record(CallRecordFactory.Counted(inbound, account, assessment.CallerNumber, key));
-            history.Counted(account, caller, key);
         }
 
         var template = new AcsCallPlan { AccountId = account, RecordId = inbound.CallId, StartedAt = now };
