@@ -73,10 +73,13 @@ internal sealed class CounterShard
     /// <summary>The rows changed since storage last took them.</summary>
     public List<ShardWrite> Changed()
     {
+        List<(ShardRow Row, ShardRowCopy Copy)> changed;
         lock (_gate)
         {
-            return ChangedLocked();
+            changed = ChangedLocked();
         }
+
+        return Writes(changed); // Entities built outside the lock: counting and the call path's figures do not wait on them.
     }
 
     /// <summary>
@@ -86,16 +89,17 @@ internal sealed class CounterShard
     /// </summary>
     public List<ShardWrite> HandOff()
     {
+        List<(ShardRow Row, ShardRowCopy Copy)> changed;
         lock (_gate)
         {
-            var changed = ChangedLocked();
+            changed = ChangedLocked();
             if (changed.Count > 0)
             {
                 Renew();
             }
-
-            return changed;
         }
+
+        return Writes(changed);
     }
 
     /// <summary>Records that storage took these rows at these versions.</summary>
@@ -110,20 +114,17 @@ internal sealed class CounterShard
         }
     }
 
-    /// <summary>
-    /// This instance's rows in <paramref name="partition"/> whose key starts with <paramref name="rowPrefix"/>, by row
-    /// key: their values here are at least as new as storage's.
-    /// </summary>
-    public Dictionary<string, Azure.Data.Tables.TableEntity> Own(string partition, string rowPrefix)
+    /// <summary>What a call in <paramref name="hour"/> needs of this instance's rows in <paramref name="partition"/> under <paramref name="rowPrefix"/>: a short look under the lock, no entity built.</summary>
+    public List<OwnFigures> OwnFigures(string partition, string rowPrefix, int hour)
     {
-        var own = new Dictionary<string, Azure.Data.Tables.TableEntity>(StringComparer.Ordinal);
+        var own = new List<OwnFigures>(1);
         lock (_gate)
         {
             foreach (var id in _ids)
             {
                 if (_rows.TryGetValue((partition, rowPrefix + id), out var row))
                 {
-                    own[row.RowKey] = row.ToEntity();
+                    own.Add(row.Figures(hour));
                 }
             }
         }
@@ -152,7 +153,10 @@ internal sealed class CounterShard
         }
     }
 
-    private List<ShardWrite> ChangedLocked() => _rows.Values.Where(r => r.Dirty).Select(r => new ShardWrite(r, r.ToEntity(), r.Version)).ToList();
+    private List<(ShardRow Row, ShardRowCopy Copy)> ChangedLocked() => _rows.Values.Where(r => r.Dirty).Select(r => (r, r.Copy())).ToList();
+
+    private static List<ShardWrite> Writes(List<(ShardRow Row, ShardRowCopy Copy)> changed) =>
+        changed.Select(c => new ShardWrite(c.Row, c.Copy.ToEntity(), c.Copy.Version)).ToList();
 
     private void Renew()
     {

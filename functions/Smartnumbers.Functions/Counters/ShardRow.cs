@@ -44,25 +44,20 @@ internal sealed class ShardRow(string partition, string rowKey, string shardId, 
     }
 
     /// <summary>The row as stored: the non-zero hours (H or W), and on caller rows Day and Numbers.</summary>
-    public TableEntity ToEntity()
+    public TableEntity ToEntity() => Copy().ToEntity();
+
+    /// <summary>Its values now, to be used after the shard's lock is released.</summary>
+    public ShardRowCopy Copy() => new(Partition, RowKey, withheld, (int[])_hours.Clone(), _numbers?.ToArray() ?? [], Version);
+
+    /// <summary>What the figures of a call in <paramref name="hour"/> need from this row.</summary>
+    public OwnFigures Figures(int hour)
     {
-        var e = new TableEntity(Partition, RowKey);
-        var total = 0;
-        for (var h = 0; h < 24; h++)
+        var day = 0;
+        foreach (var n in _hours)
         {
-            if (_hours[h] > 0)
-            {
-                e[withheld ? CounterKeys.WithheldInHour(h) : CounterKeys.CallsInHour(h)] = _hours[h];
-                total += _hours[h];
-            }
+            day += n;
         }
 
-        if (!withheld)
-        {
-            e[CounterKeys.Day] = total;
-            e[CounterKeys.Numbers] = _numbers is null ? "" : string.Join(';', _numbers);
-        }
-
-        return e;
+        return new OwnFigures(RowKey, _hours[hour], day, _numbers?.ToArray() ?? []);
     }
 }

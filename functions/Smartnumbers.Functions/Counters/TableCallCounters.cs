@@ -49,32 +49,68 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
 
     public CallerHistory Figures(StoredCounters stored, DateTimeOffset at)
     {
-        var callerRows = stored.Caller is { } caller
-            ? WithOwn(stored.CallerRows, CounterKeys.CallerPartition(stored.AccountId, caller), CounterKeys.CallerDayPrefix(stored.At, caller))
-            : [];
-        var withheldRows = stored.WithheldRead
-            ? WithOwn(stored.WithheldRows, CounterKeys.WithheldPartition(stored.AccountId), CounterKeys.WithheldDayPrefix(stored.At, stored.CalledNumber))
-            : [];
-        var hour = CounterKeys.CallsInHour(at.UtcDateTime.Hour);
-        var numbers = callerRows.SelectMany(r => r.GetString(CounterKeys.Numbers) is { Length: > 0 } s ? s.Split(';') : [])
-            .Distinct(StringComparer.Ordinal).Take(CounterKeys.MaxDistinctNumbers).Count();
-        var withheld = CounterKeys.WithheldInHour(at.UtcDateTime.Hour);
+        var hour = at.UtcDateTime.Hour;
+        var calls = new Figure(CounterKeys.CallsInHour(hour));
+        if (stored.Caller is { } caller)
+        {
+            calls.Add(stored.CallerRows, _shard.OwnFigures(CounterKeys.CallerPartition(stored.AccountId, caller), CounterKeys.CallerDayPrefix(stored.At, caller), hour));
+        }
+
+        var withheld = new Figure(CounterKeys.WithheldInHour(hour));
+        if (stored.WithheldRead)
+        {
+            withheld.Add(stored.WithheldRows, _shard.OwnFigures(CounterKeys.WithheldPartition(stored.AccountId), CounterKeys.WithheldDayPrefix(stored.At, stored.CalledNumber), hour));
+        }
+
         return new CallerHistory(
-            callerRows.Sum(r => OptimisticRow.Int(r, hour)),
-            callerRows.Sum(r => OptimisticRow.Int(r, CounterKeys.Day)),
-            numbers,
-            withheldRows.Sum(r => OptimisticRow.Int(r, withheld)),
+            calls.InHour,
+            calls.Day,
+            calls.Numbers.Count,
+            withheld.InHour,
             stored.Labels is null ? 0 : OptimisticRow.Int(stored.Labels, CounterKeys.Fraud),
             stored.Labels is null ? 0 : OptimisticRow.Int(stored.Labels, CounterKeys.Genuine));
     }
 
-    /// <summary>Stored shard rows with this instance's own rows taken from memory, where they are newest.</summary>
-    private List<TableEntity> WithOwn(IReadOnlyList<TableEntity> stored, string partition, string rowPrefix)
+    /// <summary>Sums over shard rows: stored rows, with this instance's own rows taken from memory, where they are newest.</summary>
+    private sealed class Figure(string hourProperty)
     {
-        var own = _shard.Own(partition, rowPrefix);
-        var rows = new List<TableEntity>(own.Values);
-        rows.AddRange(stored.Where(r => !own.ContainsKey(r.RowKey)));
-        return rows;
+        public int InHour { get; private set; }
+
+        public int Day { get; private set; }
+
+        public HashSet<string> Numbers { get; } = new(StringComparer.Ordinal);
+
+        public void Add(IReadOnlyList<TableEntity> stored, List<OwnFigures> own)
+        {
+            foreach (var row in stored)
+            {
+                if (!own.Exists(o => o.RowKey == row.RowKey))
+                {
+                    Count(OptimisticRow.Int(row, hourProperty), OptimisticRow.Int(row, CounterKeys.Day),
+                        row.GetString(CounterKeys.Numbers) is { Length: > 0 } s ? s.Split(';') : []);
+                }
+            }
+
+            foreach (var o in own)
+            {
+                Count(o.InHour, o.Day, o.Numbers);
+            }
+        }
+
+        private void Count(int inHour, int day, IReadOnlyList<string> numbers)
+        {
+            InHour += inHour;
+            Day += day;
+            foreach (var n in numbers)
+            {
+                if (Numbers.Count >= CounterKeys.MaxDistinctNumbers)
+                {
+                    break;
+                }
+
+                Numbers.Add(n);
+            }
+        }
     }
 
     public void Count(CallCount call) => _shard.Count(call);
