@@ -43,14 +43,7 @@ internal sealed class NumberIndex(TableStore store)
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(e164, "", cancellationToken: ct);
         if (response.HasValue && string.Equals(response.Value!.GetString(AccountProperty), account, StringComparison.Ordinal))
         {
-            try
-            {
-                await Table.DeleteEntityAsync(e164, "", response.Value.ETag, ct);
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // Gone or re-claimed meanwhile.
-            }
+            await OptimisticRow.DeleteIfUnchangedAsync(Table, response.Value, ct); // False when gone or re-claimed meanwhile.
         }
     }
 

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Smartnumbers.Functions.Counters;
 
 /// <summary>
@@ -42,9 +40,6 @@ internal sealed class ShardRow(string partition, string rowKey, string shardId, 
 
         Version++;
     }
-
-    /// <summary>The row as stored: the non-zero hours (H or W), and on caller rows Day and Numbers.</summary>
-    public TableEntity ToEntity() => Copy().ToEntity();
 
     /// <summary>Its values now, to be used after the shard's lock is released.</summary>
     public ShardRowCopy Copy() => new(Partition, RowKey, withheld, (int[])_hours.Clone(), _numbers?.ToArray() ?? [], Version);

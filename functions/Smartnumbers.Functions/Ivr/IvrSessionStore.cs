@@ -68,14 +68,9 @@ internal sealed class IvrSessionStore(TableStore store, TimeProvider time, Micro
         var purged = 0;
         await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ExpiresAt lt {before}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
-            try
+            if (await OptimisticRow.DeleteIfUnchangedAsync(Table, e, ct)) // A session renewed meanwhile stays.
             {
-                await Table.DeleteEntityAsync(e.PartitionKey, e.RowKey, e.ETag, ct); // A session renewed meanwhile stays.
                 purged++;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // Gone already, or written since the query.
             }
         }
 

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Ivr;
@@ -75,14 +74,9 @@ internal sealed class PinLockouts(TableStore store, TimeProvider time, IOptions<
                 continue;
             }
 
-            try
+            if (await OptimisticRow.DeleteIfUnchangedAsync(Table, e, ct)) // A failure counted meanwhile stays.
             {
-                await Table.DeleteEntityAsync(e.PartitionKey, e.RowKey, e.ETag, ct); // A failure counted meanwhile stays.
                 purged++;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // Gone already, or counted since the query.
             }
         }
 

@@ -1,9 +1,12 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Smartnumbers.Functions.Counters;
+namespace Smartnumbers.Functions.Storage;
 
-/// <summary>Read-modify-write of one entity under ETag optimistic concurrency, retried (with jitter) until it wins.</summary>
+/// <summary>
+/// Read-modify-write of one entity under ETag optimistic concurrency, retried (with jitter) until it wins; and the
+/// delete of an entity as it was read.
+/// </summary>
 internal static class OptimisticRow
 {
     private const int MaxAttempts = 300;
@@ -40,6 +43,20 @@ internal static class OptimisticRow
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 3)), time, ct);
             }
+        }
+    }
+
+    /// <summary>Deletes <paramref name="read"/> if it has not changed since it was read (its ETag); false when it is gone or changed.</summary>
+    public static async Task<bool> DeleteIfUnchangedAsync(TableClient table, TableEntity read, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(read.PartitionKey, read.RowKey, read.ETag, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
         }
     }
 
