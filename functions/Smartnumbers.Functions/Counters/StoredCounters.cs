@@ -9,37 +9,30 @@ namespace Smartnumbers.Functions.Counters;
 /// </summary>
 public sealed class StoredCounters
 {
+    /// <param name="caller">The caller; null for a withheld call.</param>
+    /// <param name="at">When it was read: the day of its rows.</param>
+    /// <param name="withheldRead">The withheld calls to the number were read (they count only for a withheld call).</param>
     internal StoredCounters(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldRead,
         IReadOnlyList<TableEntity> callerRows, IReadOnlyList<TableEntity> withheldRows, TableEntity? labels)
     {
-        AccountId = accountId;
-        Caller = caller;
-        CalledNumber = calledNumber;
-        At = at;
-        WithheldRead = withheldRead;
         CallerRows = callerRows;
         WithheldRows = withheldRows;
         Labels = labels;
+        CallerRowsAt = caller is null ? null : (CounterKeys.CallerPartition(accountId, caller), CounterKeys.CallerDayPrefix(at, caller));
+        WithheldRowsAt = withheldRead ? (CounterKeys.WithheldPartition(accountId), CounterKeys.WithheldDayPrefix(at, calledNumber)) : null;
     }
-
-    public string AccountId { get; }
-
-    /// <summary>The caller; null for a withheld call.</summary>
-    public string? Caller { get; }
-
-    public string CalledNumber { get; }
-
-    /// <summary>When it was read: the day of its rows.</summary>
-    public DateTimeOffset At { get; }
-
-    /// <summary>The withheld calls to the number were read (they count only for a withheld call).</summary>
-    internal bool WithheldRead { get; }
 
     internal IReadOnlyList<TableEntity> CallerRows { get; }
 
     internal IReadOnlyList<TableEntity> WithheldRows { get; }
 
     internal TableEntity? Labels { get; }
+
+    /// <summary>Where the caller's shard rows of the day are (partition, row prefix); null for a withheld call. Built once, used at every call.</summary>
+    internal (string Partition, string RowPrefix)? CallerRowsAt { get; }
+
+    /// <summary>Where the withheld shard rows of the number's day are; null when they were not read.</summary>
+    internal (string Partition, string RowPrefix)? WithheldRowsAt { get; }
 
     /// <summary>Nothing from storage (it could not be read in time): figures then hold only this instance's own counts.</summary>
     public static StoredCounters Nothing(string accountId, string? caller, string calledNumber, DateTimeOffset at) =>

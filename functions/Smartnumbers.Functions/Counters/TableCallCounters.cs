@@ -51,15 +51,15 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
     {
         var hour = at.UtcDateTime.Hour;
         var calls = new Figure(CounterKeys.CallsInHour(hour));
-        if (stored.Caller is { } caller)
+        if (stored.CallerRowsAt is var (callerPartition, callerPrefix))
         {
-            calls.Add(stored.CallerRows, _shard.OwnFigures(CounterKeys.CallerPartition(stored.AccountId, caller), CounterKeys.CallerDayPrefix(stored.At, caller), hour));
+            calls.Add(stored.CallerRows, _shard.OwnFigures(callerPartition, callerPrefix, hour));
         }
 
         var withheld = new Figure(CounterKeys.WithheldInHour(hour));
-        if (stored.WithheldRead)
+        if (stored.WithheldRowsAt is var (withheldPartition, withheldPrefix))
         {
-            withheld.Add(stored.WithheldRows, _shard.OwnFigures(CounterKeys.WithheldPartition(stored.AccountId), CounterKeys.WithheldDayPrefix(stored.At, stored.CalledNumber), hour));
+            withheld.Add(stored.WithheldRows, _shard.OwnFigures(withheldPartition, withheldPrefix, hour));
         }
 
         return new CallerHistory(
