@@ -13,6 +13,12 @@ param endpointUrl string
 
 param subscriptionName string = 'acs-incoming-call'
 
+@description('''Optional: the E.164 numbers this deployment answers for (at most 24: Event Grid allows 25 filter values per
+subscription). When set, Event Grid delivers only calls to them; when empty, every call to a phone number of the ACS
+resource is delivered and the app leaves alone those no account owns.''')
+@maxLength(24)
+param ownedNumbers array = []
+
 resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = {
   name: systemTopicName
 }
@@ -31,6 +37,21 @@ resource incomingCalls 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025
     }
     filter: {
       includedEventTypes: ['Microsoft.Communication.IncomingCall']
+      // Only calls to phone numbers (rawId "4:+…"): calls to ACS users and Teams identities on a shared resource are
+      // another application's, and never reach us.
+      advancedFilters: concat([
+        {
+          operatorType: 'StringBeginsWith'
+          key: 'data.to.rawId'
+          values: ['4:']
+        }
+      ], empty(ownedNumbers) ? [] : [
+        {
+          operatorType: 'StringIn'
+          key: 'data.to.phoneNumber.value'
+          values: ownedNumbers
+        }
+      ])
     }
     eventDeliverySchema: 'EventGridSchema'
     retryPolicy: {

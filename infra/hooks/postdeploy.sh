@@ -31,9 +31,17 @@ done
 params=$(mktemp)
 trap 'rm -f "$params"' EXIT
 chmod 600 "$params"
-printf '{"$schema":"%s","contentVersion":"1.0.0.0","parameters":{"systemTopicName":{"value":"%s"},"endpointUrl":{"value":"%s/api/acs/incoming?secret=%s"}}}\n' \
+# Optional ACS_OWNED_NUMBERS (comma-separated E.164, at most 24): Event Grid then delivers only calls to those numbers.
+owned=""
+if [ -n "${ACS_OWNED_NUMBERS:-}" ]; then
+  for n in $(printf '%s' "$ACS_OWNED_NUMBERS" | tr ',' ' '); do
+    case "$n" in +[1-9]*) ;; *) echo "postdeploy: ACS_OWNED_NUMBERS: '$n' is not an E.164 number" >&2; exit 1 ;; esac
+    owned="$owned${owned:+,}\"$n\""
+  done
+fi
+printf '{"$schema":"%s","contentVersion":"1.0.0.0","parameters":{"systemTopicName":{"value":"%s"},"endpointUrl":{"value":"%s/api/acs/incoming?secret=%s"},"ownedNumbers":{"value":[%s]}}}\n' \
   'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#' \
-  "$ACS_SYSTEM_TOPIC_NAME" "$SERVICE_API_BASE_URL" "$secret" >"$params"
+  "$ACS_SYSTEM_TOPIC_NAME" "$SERVICE_API_BASE_URL" "$secret" "$owned" >"$params"
 
 az deployment group create \
   ${AZURE_SUBSCRIPTION_ID:+--subscription "$AZURE_SUBSCRIPTION_ID"} \

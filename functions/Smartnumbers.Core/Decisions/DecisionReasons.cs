@@ -27,4 +27,8 @@ public static class DecisionReasons
     public const string HighRiskCapReached = "high-risk-cap-reached";
     /// <summary>Allow-listed caller: screening and scoring skipped.</summary>
     public const string Trusted = "trusted";
+    /// <summary>Deciding failed: connected by the last-known route (override → active plan → normal, down sites skipped).</summary>
+    public const string Fallback = "fallback";
+    /// <summary>The owner of the called number could not be read in time: connected by the deployment's emergency route.</summary>
+    public const string EmergencyRoute = "emergency-route";
 }

@@ -65,7 +65,7 @@ internal static class RouteBuilder
     }
 
     /// <summary>The route's steps without null or empty entries (configs are validated, but a decision never throws).</summary>
-    private static IReadOnlyList<RouteStep> CleanSteps(Route route)
+    internal static IReadOnlyList<RouteStep> CleanSteps(Route route)
     {
         var steps = route.Steps ?? [];
         foreach (var step in steps)

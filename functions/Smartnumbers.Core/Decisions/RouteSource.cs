@@ -16,4 +16,6 @@ public enum RouteSource
     [JsonStringEnumMemberName("fraud")] Fraud,
     /// <summary>The fraud policy's trusted route, for allow-listed callers.</summary>
     [JsonStringEnumMemberName("trusted")] Trusted,
+    /// <summary>The deployment's emergency route (the owner of the number could not be read in time).</summary>
+    [JsonStringEnumMemberName("emergency")] Emergency,
 }

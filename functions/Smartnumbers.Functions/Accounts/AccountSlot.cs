@@ -11,11 +11,15 @@ internal sealed class AccountSlot(Revalidation check)
 
     public AccountSnapshot? Snapshot { get; private set; }
 
+    /// <summary>Storage has answered for this account at least once (so a null <see cref="Snapshot"/> means "no such account").</summary>
+    public bool Known { get; private set; }
+
     /// <summary>Publishes a loaded snapshot (null: the account no longer exists) unless a newer one is already held.</summary>
     public void Publish(AccountSnapshot? snapshot)
     {
         lock (_gate)
         {
+            Known = true;
             if (snapshot is null || Snapshot is null || snapshot.Version >= Snapshot.Version)
             {
                 Snapshot = snapshot;

@@ -9,8 +9,14 @@ namespace Smartnumbers.Functions.Accounts;
 /// </summary>
 public interface ISnapshotProvider
 {
-    /// <summary>The snapshot of the account that owns <paramref name="calledNumber"/> (E.164), or null when no account
-    /// has it (or it was never seen and storage cannot be reached).</summary>
+    /// <summary>
+    /// Who owns <paramref name="calledNumber"/> (E.164): from memory when known, else from storage, retried until it
+    /// answers or <paramref name="budget"/> is spent; then <see cref="NumberLookup.CannotTell"/>, never "not ours".
+    /// </summary>
+    ValueTask<NumberLookup> LookupAsync(string calledNumber, TimeSpan budget, CancellationToken cancellationToken = default);
+
+    /// <summary>The snapshot of the account that owns <paramref name="calledNumber"/>, or null when no account has it or
+    /// it cannot be told within the configured call-path budget.</summary>
     ValueTask<AccountSnapshot?> FindByCalledNumberAsync(string calledNumber, CancellationToken cancellationToken = default);
 
     /// <summary>The account's snapshot, or null when the account does not exist (or was never seen and storage is down).</summary>

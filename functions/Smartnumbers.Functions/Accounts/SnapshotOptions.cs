@@ -16,4 +16,7 @@ public sealed class SnapshotOptions
     /// the check finishes in the background (stale-while-revalidate). Default 50 ms: a slow storage never holds a call.
     /// </summary>
     public TimeSpan RevalidationBudget { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Pause between attempts to read a number or account this instance has never read. Default 100 ms.</summary>
+    public TimeSpan ColdRetryPause { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -8,6 +8,8 @@ namespace Smartnumbers.Functions.Accounts;
 /// <see cref="ISnapshotProvider"/> over Table Storage. Per account: the version row is read at most once per
 /// <see cref="SnapshotOptions.FreshFor"/> (one small point read), the partition reloaded only when the version moved.
 /// Per number: the index is read once; again only when the owning account's snapshot no longer lists the number.
+/// A number or account this instance has never read is retried until storage answers or the caller's budget is spent,
+/// and then reported as "can't tell", never as "not ours".
 /// </summary>
 internal sealed partial class TableSnapshotProvider(
     ConfigStore config,
@@ -19,47 +21,54 @@ internal sealed partial class TableSnapshotProvider(
     private readonly ConcurrentDictionary<string, AccountSlot> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NumberSlot> _numbers = new(StringComparer.Ordinal);
 
-    public async ValueTask<AccountSnapshot?> FindByCalledNumberAsync(string calledNumber, CancellationToken cancellationToken = default)
+    public async ValueTask<NumberLookup> LookupAsync(string calledNumber, TimeSpan budget, CancellationToken cancellationToken = default)
     {
+        var deadline = new Deadline(time, budget);
         var slot = _numbers.GetOrAdd(calledNumber, _ => new NumberSlot(new Revalidation(time)));
-        if (slot.Account is null || !slot.Resolved)
+        if (slot.Account is null)
         {
-            await ResolveAsync(calledNumber, slot, cancellationToken);
+            await ResolveAsync(calledNumber, slot, deadline, cancellationToken);
+        }
+
+        if (!slot.Resolved)
+        {
+            return new NumberLookup.CannotTell("the number index was not read within " + budget.TotalMilliseconds + " ms");
         }
 
         if (slot.Account is not { } account)
         {
-            return null;
+            return NumberLookup.NotOursAnswer;
         }
 
-        var snapshot = await GetAsync(account, cancellationToken);
-        if (snapshot is not null && snapshot.Numbers.ContainsKey(calledNumber))
+        var owner = await AccountAsync(account, deadline, cancellationToken);
+        if (owner.Snapshot is { } snapshot && snapshot.Numbers.ContainsKey(calledNumber))
         {
-            return snapshot;
+            return new NumberLookup.Owned(snapshot);
+        }
+
+        if (!owner.Known)
+        {
+            return new NumberLookup.CannotTell("the account was not read within " + budget.TotalMilliseconds + " ms");
         }
 
         // Deleted or moved to another account: ask the index again (at most once per FreshFor).
-        await ResolveAsync(calledNumber, slot, cancellationToken);
+        await ResolveAsync(calledNumber, slot, deadline, cancellationToken);
         if (slot.Account is not { } moved || string.Equals(moved, account, StringComparison.Ordinal))
         {
-            return null;
+            return NumberLookup.NotOursAnswer;
         }
 
-        snapshot = await GetAsync(moved, cancellationToken);
-        return snapshot is not null && snapshot.Numbers.ContainsKey(calledNumber) ? snapshot : null;
+        var next = await AccountAsync(moved, deadline, cancellationToken);
+        return next.Snapshot is { } movedTo && movedTo.Numbers.ContainsKey(calledNumber) ? new NumberLookup.Owned(movedTo)
+            : next.Known ? NumberLookup.NotOursAnswer
+            : new NumberLookup.CannotTell("the account was not read within " + budget.TotalMilliseconds + " ms");
     }
 
-    public async ValueTask<AccountSnapshot?> GetAsync(string accountId, CancellationToken cancellationToken = default)
-    {
-        var slot = _accounts.GetOrAdd(accountId, _ => new AccountSlot(new Revalidation(time)));
-        if (!slot.Check.IsFresh(options.Value.FreshFor))
-        {
-            var budget = slot.Snapshot is null ? options.Value.CallPathBudget : options.Value.RevalidationBudget;
-            await WithinBudgetAsync(slot.Check.RunAsync(() => RevalidateAsync(accountId, slot)), budget, cancellationToken);
-        }
+    public async ValueTask<AccountSnapshot?> FindByCalledNumberAsync(string calledNumber, CancellationToken cancellationToken = default) =>
+        await LookupAsync(calledNumber, options.Value.CallPathBudget, cancellationToken) is NumberLookup.Owned owned ? owned.Snapshot : null;
 
-        return slot.Snapshot;
-    }
+    public async ValueTask<AccountSnapshot?> GetAsync(string accountId, CancellationToken cancellationToken = default) =>
+        (await AccountAsync(accountId, new Deadline(time, options.Value.CallPathBudget), cancellationToken)).Snapshot;
 
     public async Task RefreshAsync(string accountId, CancellationToken cancellationToken = default)
     {
@@ -75,15 +84,31 @@ internal sealed partial class TableSnapshotProvider(
         }
     }
 
-    private async Task ResolveAsync(string calledNumber, NumberSlot slot, CancellationToken ct)
+    /// <summary>The account's slot, checked as the budget allows: a known account at most once per FreshFor (stale while
+    /// revalidating), an account never read retried until storage answers or the deadline passes.</summary>
+    private async Task<AccountSlot> AccountAsync(string accountId, Deadline deadline, CancellationToken ct)
     {
-        if (slot.Check.IsFresh(options.Value.FreshFor))
+        var slot = _accounts.GetOrAdd(accountId, _ => new AccountSlot(new Revalidation(time)));
+        Func<Task> check = () => RevalidateAsync(accountId, slot);
+        if (slot.Known)
         {
-            return;
+            if (!slot.Check.IsFresh(options.Value.FreshFor))
+            {
+                var wait = slot.Snapshot is null ? deadline.Left : Min(options.Value.RevalidationBudget, deadline.Left);
+                await WithinBudgetAsync(slot.Check.RunAsync(check), wait, ct);
+            }
+
+            return slot;
         }
 
-        var budget = slot.Account is null ? options.Value.CallPathBudget : options.Value.RevalidationBudget;
-        await WithinBudgetAsync(slot.Check.RunAsync(async () =>
+        await UntilAnsweredAsync(slot.Check, check, () => slot.Known, deadline, ct);
+        return slot;
+    }
+
+    /// <summary>Reads the number's owner: a number never read is retried until the index answers or the deadline passes.</summary>
+    private async Task ResolveAsync(string calledNumber, NumberSlot slot, Deadline deadline, CancellationToken ct)
+    {
+        Func<Task> check = async () =>
         {
             try
             {
@@ -94,7 +119,38 @@ internal sealed partial class TableSnapshotProvider(
             {
                 LogIndexFailed(log, ex.Message);
             }
-        }), budget, ct);
+        };
+        if (slot.Resolved)
+        {
+            if (!slot.Check.IsFresh(options.Value.FreshFor))
+            {
+                await WithinBudgetAsync(slot.Check.RunAsync(check), slot.Account is null ? deadline.Left : Min(options.Value.RevalidationBudget, deadline.Left), ct);
+            }
+
+            return;
+        }
+
+        await UntilAnsweredAsync(slot.Check, check, () => slot.Resolved, deadline, ct);
+    }
+
+    /// <summary>Runs (or joins) the check again and again until <paramref name="answered"/> or the deadline.</summary>
+    private async Task UntilAnsweredAsync(Revalidation revalidation, Func<Task> check, Func<bool> answered, Deadline deadline, CancellationToken ct)
+    {
+        while (!answered() && deadline.Left > TimeSpan.Zero && !ct.IsCancellationRequested)
+        {
+            await WithinBudgetAsync(revalidation.RunAsync(check), deadline.Left, ct);
+            if (!answered() && deadline.Left > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(Min(options.Value.ColdRetryPause, deadline.Left), time, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     private async Task RevalidateAsync(string accountId, AccountSlot slot)
@@ -118,25 +174,25 @@ internal sealed partial class TableSnapshotProvider(
         }
     }
 
-    /// <summary>Waits for the check within the call-path budget; past it (or on cancellation) the caller goes on with what is cached.</summary>
+    /// <summary>Waits for the check within the budget; past it (or on cancellation) the caller goes on with what is cached.</summary>
     private async Task WithinBudgetAsync(Task check, TimeSpan budget, CancellationToken ct)
     {
+        if (budget <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         try
         {
             await check.WaitAsync(budget, time, ct);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            if (budget == options.Value.RevalidationBudget)
-            {
-                LogServedWhileRevalidating(log, budget.TotalMilliseconds);
-            }
-            else
-            {
-                LogBudgetExceeded(log, budget.TotalMilliseconds);
-            }
+            LogBudgetExceeded(log, budget.TotalMilliseconds);
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of account {Account} not refreshed: {Reason}; serving the last known")]
     private static partial void LogRefreshFailed(ILogger logger, string account, string reason);
@@ -144,16 +200,21 @@ internal sealed partial class TableSnapshotProvider(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Number index not reachable: {Reason}")]
     private static partial void LogIndexFailed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration check exceeded its budget of {BudgetMs} ms; serving the last known while it completes")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A configuration check took over {BudgetMs} ms; the call goes on with what is cached while it completes")]
     private static partial void LogBudgetExceeded(ILogger logger, double budgetMs);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Revalidation took over {BudgetMs} ms; the held snapshot was served")]
-    private static partial void LogServedWhileRevalidating(ILogger logger, double budgetMs);
 
     private sealed class NumberSlot(Revalidation check)
     {
         public Revalidation Check { get; } = check;
         public volatile string? Account;
         public volatile bool Resolved;
+    }
+
+    /// <summary>A point in time a lookup must answer by.</summary>
+    private readonly struct Deadline(TimeProvider time, TimeSpan budget)
+    {
+        private readonly long _start = time.GetTimestamp();
+
+        public TimeSpan Left => budget - time.GetElapsedTime(_start);
     }
 }

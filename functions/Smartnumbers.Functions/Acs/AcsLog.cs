@@ -27,6 +27,9 @@ internal static partial class AcsLog
     [LoggerMessage(Level = LogLevel.Error, Message = "IncomingCall {EventId}: fallback redirect failed; releasing the event for Event Grid's retry")]
     public static partial void FallbackFailed(ILogger logger, string eventId, Exception? ex);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "IncomingCall {EventId} left alone: {Why}")]
+    public static partial void CallIgnored(ILogger logger, string eventId, string why);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {Name} for unknown call {CallId}")]
     public static partial void UnknownCall(ILogger logger, string name, string callId);
 

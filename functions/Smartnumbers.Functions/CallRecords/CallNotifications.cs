@@ -3,7 +3,7 @@ using Smartnumbers.Functions.Events;
 namespace Smartnumbers.Functions.CallRecords;
 
 /// <summary>
-/// The CloudEvents a decided call raises (DESIGN §6): <c>Smartnumbers.Call.Blocked</c> for a call rejected by screening,
+/// The CloudEvents a decided call raises: <c>Smartnumbers.Call.Blocked</c> for a call rejected by screening,
 /// <c>Smartnumbers.Call.HighRisk</c> for a high-risk call (the pre-answer notification for the fraud team). Ids are
 /// stable per call, so the writer's retries and retried webhooks publish each at most once per id.
 /// </summary>

@@ -2,19 +2,22 @@ using Smartnumbers.Core.Calls;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.Admin;
 using Smartnumbers.Functions.CallRecords;
-using Smartnumbers.Functions.Counters;
+using Smartnumbers.Functions.Pipeline;
 
 namespace Smartnumbers.Functions.Calls;
 
 /// <summary>
-/// Runs the full decision of a posted call against the account's live snapshot, the caller's current counters (read
-/// only) and the account's model, and writes nothing: no record, no counter, no divert-cap slot. A wanted divert is
-/// decided against the cap's current count, read only (as if the cap had room when it cannot be read;
-/// <see cref="SimulateResponse.DivertCapAssumedAvailable"/> says so).
+/// Runs a posted call through the same <see cref="CallPipeline"/> as real calls, against the account's live snapshot,
+/// and writes nothing: no record, no counter, no divert-cap slot. A wanted divert is decided against the cap's current
+/// count, read only (as if the cap had room when it cannot be read; <see cref="SimulateResponse.DivertCapAssumedAvailable"/>
+/// says so). Any caller text a carrier can deliver is accepted, as a carrier would bring it.
 /// </summary>
-internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters counters, IDivertCap divertCap, AccountRiskModels models, TimeProvider time)
+internal sealed class CallSimulator(ISnapshotProvider snapshots, CallPipeline pipeline, TimeProvider time)
 {
     public const string SimulatedCallId = "simulated";
+
+    /// <summary>The longest caller text the simulator takes (a carrier's From header fits well within it).</summary>
+    public const int MaxCallerText = 2048;
 
     /// <summary>The simulation, or the problem to answer (400 naming the field; 404 when the account is unknown).</summary>
     public async Task<(SimulateResponse? Result, IResult? Problem)> SimulateAsync(string account, SimulateRequest request, CancellationToken ct)
@@ -38,12 +41,7 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
 
         var call = InboundCall.Create(SimulatedCallId, carrier, request.CalledNumber, From(request), request.At ?? time.GetUtcNow(),
             request.NetworkNumber, carrierSaysAnonymous: request.Withheld, displayName: DisplayName(request, carrier), hints: request.Hints);
-        var caller = call.Withheld ? null : call.PresentationNumber ?? call.NetworkNumber;
-        var history = (await counters.GetHistoryAsync(account, caller, call.CalledNumber, call.ArrivedAt, cancellationToken: ct)).ToCore();
-        var decider = await models.GetAsync(account, ct);
-        var assessment = decider.Assess(snapshot, call, history);
-        int? used = assessment.DivertWanted ? await divertCap.DivertsInHourAsync(account, assessment.NumberKey!, call.ArrivedAt, ct) : null;
-        var decision = decider.Decide(assessment, divertGranted: assessment.DivertWanted && (used is null || used < assessment.MaxDivertsPerHour));
+        var (assessment, decision, history, decider, used) = await pipeline.SimulateAsync(snapshot, call, ct);
         var record = CallRecordFactory.From(call, account, decision);
         var explanation = decision.Explanation.ToList();
         if (assessment.DivertWanted)
@@ -82,14 +80,15 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, ICallCounters c
             errors.Add(new("calledNumber", "must be an E.164 number of this account, such as +441134960001."));
         }
 
-        if (request.PresentationNumber is { } p && p != "anonymous" && !E164.IsValid(p))
+        // Any caller text a carrier can deliver is simulated as that carrier would bring it (usually ICR then rejects it).
+        if (request.PresentationNumber is { Length: > MaxCallerText })
         {
-            errors.Add(new("presentationNumber", "must be an E.164 number, \"anonymous\" or null."));
+            errors.Add(new("presentationNumber", $"must be at most {MaxCallerText} characters."));
         }
 
-        if (request.NetworkNumber is { } n && !E164.IsValid(n))
+        if (request.NetworkNumber is { Length: > MaxCallerText })
         {
-            errors.Add(new("networkNumber", "must be an E.164 number or null."));
+            errors.Add(new("networkNumber", $"must be at most {MaxCallerText} characters."));
         }
 
         switch (request.Carrier)

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Pipeline;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Calls;
@@ -12,8 +12,7 @@ internal static class CallsApi
 {
     public static IServiceCollection AddCalls(this IServiceCollection services)
     {
-        services.AddAccountRiskModels();
-        services.AddCallRecords();
+        services.AddCallPipeline();
         services.AddTable(CallLabels.Table);
         services.TryAddSingleton<CallLabels>();
         services.TryAddSingleton<CallAudit>();

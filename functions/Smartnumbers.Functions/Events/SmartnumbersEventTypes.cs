@@ -1,6 +1,6 @@
 namespace Smartnumbers.Functions.Events;
 
-/// <summary>The CloudEvents <c>type</c> values Smartnumbers publishes (DESIGN §6).</summary>
+/// <summary>The CloudEvents <c>type</c> values Smartnumbers publishes.</summary>
 public static class SmartnumbersEventTypes
 {
     public const string SiteDown = "Smartnumbers.Site.Down";

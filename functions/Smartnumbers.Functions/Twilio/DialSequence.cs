@@ -16,12 +16,19 @@ public sealed record DialSequence
     public int? RiskScore { get; init; }
     public IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>The sequence of a connect decision: its steps, closing words, and its score and tags when scored.</summary>
-    public static DialSequence From(RoutingDecision decision) => new()
+    /// <summary>
+    /// The sequence of a connect decision: its steps, closing words, and its score and tags only when the decision says
+    /// to tell the agent (the fraud policy's notifyAgent, for a flagged call), as ACS does.
+    /// </summary>
+    public static DialSequence From(RoutingDecision decision)
     {
-        Steps = decision.Steps,
-        Closing = decision.ClosingAnnouncement,
-        RiskScore = decision.Risk.Scored ? decision.Risk.Score : null,
-        Tags = decision.Risk.Scored && decision.Risk.Tags.Count > 0 ? decision.Risk.Tags : null,
-    };
+        var notify = decision.NotifyAgent && decision.Risk.Scored;
+        return new()
+        {
+            Steps = decision.Steps,
+            Closing = decision.ClosingAnnouncement,
+            RiskScore = notify ? decision.Risk.Score : null,
+            Tags = notify && decision.Risk.Tags.Count > 0 ? decision.Risk.Tags : null,
+        };
+    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.CallRecords;
-using Smartnumbers.Functions.Calls;
+using Smartnumbers.Functions.Pipeline;
 using Smartnumbers.Functions.Twilio.Twiml;
 
 namespace Smartnumbers.Functions.Twilio;
@@ -21,8 +21,7 @@ internal static partial class TwilioApi
         services.AddSingleton<TwilioDialer>();
         services.AddSingleton<TwilioReplyCache>();
         services.AddSingleton<TwilioCallHandler>();
-        services.AddCallRecords();
-        services.AddAccountRiskModels();
+        services.AddCallPipeline();
         return services;
     }
 
@@ -39,26 +38,41 @@ internal static partial class TwilioApi
     }
 
     /// <summary>POST /api/twilio/voice: an incoming call.</summary>
-    internal static Task<TwimlResult> Voice(HttpRequest request, TwilioCallHandler handler, CancellationToken ct) => handler.AnswerAsync(request, ct);
+    internal static Task<IResult> Voice(HttpRequest request, TwilioCallHandler handler, CancellationToken ct) => handler.AnswerAsync(request, ct);
 
     /// <summary>POST /api/twilio/dial-result: Twilio's &lt;Dial action&gt; callback.</summary>
-    internal static async Task<TwimlResult> DialResult(HttpRequest request, TwilioDialer dialer, TwilioCallHandler handler, CallRecordWriter records, TimeProvider time, ILogger<TwilioDialer> log)
+    internal static async Task<TwimlResult> DialResult(HttpRequest request, TwilioDialer dialer, TwilioCallHandler handler, CallRecordWriter records, TimeProvider time, ILogger<TwilioDialer> log, CancellationToken ct)
     {
+        DialResultState? state = null;
         try
         {
-            return NextAfterDial(request, dialer, records, time, log);
+            state = dialer.Link?.Read(request.Query);
+            return NextAfterDial(request, state, dialer, records, time, log);
         }
         catch (Exception ex)
         {
             LogDialResultFault(log, ex);
-            return await handler.FallbackAsync(request.Form);
         }
+
+        // Go on from where the call is (the signed state says which step just ended), not from the route's first step.
+        if (state is not null)
+        {
+            try
+            {
+                return dialer.AfterStep(state, request.Form["DialCallStatus"].ToString()).ToResult();
+            }
+            catch (Exception ex)
+            {
+                LogDialResultFault(log, ex);
+            }
+        }
+
+        return await handler.DialResultFallbackAsync(request.Form, ct);
     }
 
-    private static TwimlResult NextAfterDial(HttpRequest request, TwilioDialer dialer, CallRecordWriter records, TimeProvider time, ILogger log)
+    private static TwimlResult NextAfterDial(HttpRequest request, DialResultState? state, TwilioDialer dialer, CallRecordWriter records, TimeProvider time, ILogger log)
     {
         var form = request.Form;
-        var state = dialer.Link?.Read(request.Query);
         if (state is null)
         {
             LogBadActionLink(log, request.QueryString.Value?.Length ?? 0);
@@ -115,7 +129,7 @@ internal static partial class TwilioApi
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "SECURITY: signed Twilio dial-result with a missing or altered action URL (query of {Length} chars); hanging up")]
     private static partial void LogBadActionLink(ILogger logger, int length);
 
-    [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "Handling a dial result failed: connecting the caller by the normal route")]
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "Handling a dial result failed: going on with the call's next step, else its last-known route")]
     private static partial void LogDialResultFault(ILogger logger, Exception ex);
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Could not queue the record of call {CallId}: {Error}")]

@@ -17,7 +17,7 @@ public sealed class TwilioDialer
     public const string RiskHeader = "X-Smartnumbers-Risk";
     public const string TagsHeader = "X-Smartnumbers-Tags";
     public const string IvrPath = "/api/twilio/ivr";
-    public const string Apology = "Sorry, we cannot connect your call at the moment. Please try again later.";
+    public const string Apology = DefaultAnnouncements.Unavailable;
     private readonly TwilioOptions _options;
     private readonly DialResultLink? _link;
 
@@ -35,8 +35,8 @@ public sealed class TwilioDialer
 
     /// <summary>
     /// The reply to a decided call: reject → &lt;Reject reason="busy"|"rejected"&gt; as the first verb, or &lt;Say&gt;
-    /// + &lt;Hangup/&gt; for an announcement; the IVR dial-in line → &lt;Redirect&gt; to /api/twilio/ivr; connect →
-    /// the route's announcement, then the first step's &lt;Dial&gt;.
+    /// + &lt;Hangup/&gt; for an announcement; connect → the route's announcement, then the first step's &lt;Dial&gt;
+    /// (the dial-in line is answered by the IVR before this is reached).
     /// </summary>
     public TwimlResponse Render(RoutingDecision decision, string accountId, InboundCall call)
     {
@@ -49,11 +49,6 @@ public sealed class TwilioDialer
                 RejectMode.Unallocated => twiml.Reject(TwimlRejectReason.Rejected),
                 _ => Say(twiml, string.IsNullOrWhiteSpace(decision.Announcement) ? DefaultAnnouncements.Blocked : decision.Announcement).Hangup(),
             };
-        }
-
-        if (decision.ControlLine)
-        {
-            return twiml.Redirect((_options.PublicBaseUrl?.TrimEnd('/') ?? "") + IvrPath, "POST");
         }
 
         if (!string.IsNullOrWhiteSpace(decision.Announcement))

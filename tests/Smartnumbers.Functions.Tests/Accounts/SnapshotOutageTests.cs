@@ -34,8 +34,30 @@ public sealed partial class SnapshotOutageTests(SmartnumbersAppFactory factory)
         var served = await provider.FindByCalledNumberAsync(number);
         Assert.Equal(account, served?.AccountId);
         Assert.Equal(account, (await provider.GetAsync(account))?.AccountId);
-        Assert.Null(await provider.FindByCalledNumberAsync(TestAccounts.NewNumber()));
-        Assert.Null(await provider.GetAsync(SmartnumbersAppFactory.NewAccountId()));
+        Assert.IsType<NumberLookup.CannotTell>(await provider.LookupAsync(TestAccounts.NewNumber(), TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task A_number_never_read_while_storage_is_down_is_cant_tell_never_not_ours()
+    {
+        var azuritePort = int.Parse(PortPattern().Match(Azurite.ConnectionString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await using var relay = new TcpRelay(azuritePort);
+        var store = new TableStore(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionStringFor(relay.Port) }));
+        var provider = new TableSnapshotProvider(
+            new ConfigStore(store, TimeProvider.System, NullLogger<ConfigStore>.Instance),
+            new NumberIndex(store),
+            Options.Create(new SnapshotOptions()),
+            TimeProvider.System,
+            NullLogger<TableSnapshotProvider>.Instance);
+        var (_, number) = await TestAccounts.CreateAsync(await TestAccounts.DocumentsAsync(factory));
+        relay.Cut();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lookup = await provider.LookupAsync(number, TimeSpan.FromMilliseconds(500));
+
+        Assert.IsType<NumberLookup.CannotTell>(lookup);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.Null(await provider.FindByCalledNumberAsync(number));
     }
 
     [GeneratedRegex(@"127\.0\.0\.1:(\d+)")]

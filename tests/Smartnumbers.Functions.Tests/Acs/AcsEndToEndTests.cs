@@ -152,12 +152,78 @@ public sealed class AcsEndToEndTests(AcsDecisionAppFactory factory)
     }
 
     [Fact]
-    public async Task A_number_no_account_has_is_rejected_unallocated()
+    public async Task A_call_to_a_number_no_account_has_is_left_alone_for_whoever_owns_it()
     {
         var (response, context) = await _client.IncomingCallAsync(TestAccounts.NewNumber(), from: "+447700900123");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_client.RequestsFor(context));
+    }
+
+    [Theory]
+    [InlineData("8:acs:6d4e5f60-1a2b-4c3d-9e8f-0a1b2c3d4e5f_00000021-aaaa-bbbb-cccc-0123456789ab", "communicationUser")]
+    [InlineData("28:orgid:2b1d6f0e-1c5a-4f8e-9a51-0c6d3b9a8e77", "unknown")]
+    public async Task A_call_to_an_identity_that_is_not_a_phone_number_is_left_alone(string rawId, string kind)
+    {
+        var context = "ctx-" + Guid.NewGuid().ToString("N");
+        var data = AcsEvents.IncomingCallData("+447700900001", "+447700900123", context);
+        data["to"] = new System.Text.Json.Nodes.JsonObject { ["kind"] = kind, ["rawId"] = rawId };
+
+        using var response = await _client.DeliverAsync(new System.Text.Json.Nodes.JsonArray(AcsEvents.EventGrid(Guid.NewGuid().ToString(), "Microsoft.Communication.IncomingCall", data)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_client.RequestsFor(context));
+    }
+
+    [Fact]
+    public async Task A_withheld_caller_to_the_dial_in_line_is_rejected_by_its_screening_before_any_pin_prompt()
+    {
+        var (_, number) = await NumberAsync(new NumberConfig { Route = TestAccounts.RouteTo(Agent), ControlLine = true, Screening = new ScreeningOptions { Acr = ScreeningResponse.Busy } });
+
+        var (_, context) = await _client.IncomingCallAsync(number, from: null);
+
+        var reject = Assert.Single(_client.RequestsFor(context));
+        Assert.Equal("/calling/callConnections:reject", reject.Path);
+    }
+
+    [Fact]
+    public async Task A_caller_with_no_identity_at_all_is_icr_missing_not_a_withheld_caller()
+    {
+        var (account, number) = await NumberAsync(new NumberConfig { Route = TestAccounts.RouteTo(Agent), Screening = new ScreeningOptions { Acr = ScreeningResponse.Off, Icr = ScreeningResponse.Unallocated } });
+        var context = "ctx-" + Guid.NewGuid().ToString("N");
+        var data = AcsEvents.IncomingCallData(number, "+447700900123", context);
+        data["from"] = new System.Text.Json.Nodes.JsonObject { ["kind"] = "phoneNumber", ["rawId"] = "4:", ["phoneNumber"] = new System.Text.Json.Nodes.JsonObject { ["value"] = "" } };
+
+        using var response = await _client.DeliverAsync(new System.Text.Json.Nodes.JsonArray(AcsEvents.EventGrid(Guid.NewGuid().ToString(), "Microsoft.Communication.IncomingCall", data)));
+
         Assert.Equal("none", Assert.Single(_client.RequestsFor(context)).Json!["callRejectReason"]!.GetValue<string>());
+        var record = await RecordAsync(account, r => r.CalledNumber == number);
+        Assert.Equal("icr-missing", record.Decision!.Reason);
+    }
+
+    [Fact]
+    public async Task When_acs_keeps_failing_during_a_disaster_the_call_is_redirected_by_the_active_dial_plan()
+    {
+        var (account, number) = await NumberAsync(new NumberConfig { Route = TestAccounts.RouteTo(Agent) });
+        var admin = new Admin.AdminTestClient(factory.CreateClient(), account);
+        using var plan = await admin.PutAsync("/plans/dr", Admin.AdminTestClient.PlanDoc(number, Backup));
+        using var load = await admin.PostAsync("/plans/dr:load");
+        using var activate = await admin.PostAsync("/plans/dr:activate");
+        Assert.Equal(HttpStatusCode.OK, activate.StatusCode);
+        var context = "ctx-" + Guid.NewGuid().ToString("N");
+        factory.Acs.FailWhen = r => r.BodyText.Contains(context, StringComparison.Ordinal) && !r.Path.EndsWith(":redirect", StringComparison.Ordinal) ? 500 : null;
+        try
+        {
+            var first = await _client.IncomingCallAsync(number, from: "+447700900123", context);
+            Assert.Equal(HttpStatusCode.OK, first.Response.StatusCode);
+
+            var redirects = _client.RequestsFor(context).Where(r => r.Path.EndsWith(":redirect", StringComparison.Ordinal)).ToList();
+            Assert.Equal(Backup, Target(Assert.Single(redirects), "target"));
+        }
+        finally
+        {
+            factory.Acs.FailWhen = null;
+        }
     }
 
     private async Task<CallRecord> RecordAsync(string account, Func<CallRecord, bool> match)

@@ -6,12 +6,14 @@ namespace Smartnumbers.Functions.Tests.CallRecords;
 /// <summary>
 /// A loopback port that refuses connections until <see cref="Open"/>, then forwards them to a target port until
 /// <see cref="Close"/> (which also cuts open connections): storage that goes down and comes back at the same address.
+/// <see cref="Hang"/> makes it accept connections and never answer: storage that hangs.
 /// </summary>
 internal sealed class TcpGate(int target) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private TcpListener? _listener;
     private CancellationTokenSource _session = new();
+    private volatile bool _hanging;
 
     public int Port { get; } = Infrastructure.FreePort.Next();
 
@@ -30,8 +32,17 @@ internal sealed class TcpGate(int target) : IAsyncDisposable
         _ = Task.Run(() => AcceptAsync(listener, session));
     }
 
+    /// <summary>Accepts connections from now on but forwards nothing (open connections are cut first).</summary>
+    public void Hang()
+    {
+        Close();
+        _hanging = true;
+        Open();
+    }
+
     public void Close()
     {
+        _hanging = false;
         _listener?.Stop();
         _listener = null;
         _session.Cancel();
@@ -59,7 +70,22 @@ internal sealed class TcpGate(int target) : IAsyncDisposable
                 return;
             }
 
-            _ = Task.Run(() => ForwardAsync(client, session), CancellationToken.None);
+            _ = Task.Run(() => _hanging ? HoldAsync(client, session) : ForwardAsync(client, session), CancellationToken.None);
+        }
+    }
+
+    private static async Task HoldAsync(TcpClient client, CancellationToken session)
+    {
+        using (client)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, session);
+            }
+            catch (OperationCanceledException)
+            {
+                // Gate closed or disposed.
+            }
         }
     }
 

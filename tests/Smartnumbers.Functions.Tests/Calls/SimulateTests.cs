@@ -39,6 +39,22 @@ public sealed class SimulateTests(SmartnumbersAppFactory factory)
         Assert.Equal(("reject", "unallocated"), (Text(simulated, "decision", "action"), Text(simulated, "decision", "rejectMode")));
     }
 
+    [Theory]
+    [InlineData("+4412")]
+    [InlineData("12345")]
+    [InlineData("+15551234567")]
+    [InlineData("")]
+    [InlineData("sip:alice@pbx.example.com")]
+    public async Task Any_caller_id_a_carrier_can_deliver_is_simulated_like_the_real_call(string presentation)
+    {
+        var bed = await CallsTestBed.CreateAsync(factory, new NumberConfig { Route = Normal, Screening = new ScreeningOptions { Icr = ScreeningResponse.Unallocated } });
+
+        var (simulated, record) = await SimulateThenCallAsync(bed, presentation, presentation);
+
+        Assert.Equal("reject", Text(simulated, "decision", "action"));
+        Assert.StartsWith("icr-", record.Decision!.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Simulated_blocklisted_caller_is_rejected_like_the_real_call()
     {

@@ -6,8 +6,9 @@ using Smartnumbers.Functions.Tests.Twilio;
 namespace Smartnumbers.Functions.Tests.Ivr;
 
 /// <summary>
-/// The Twilio dial-in line from the first webhook: POST /api/twilio/voice for the control line → &lt;Redirect&gt; →
-/// &lt;Gather&gt; posts to /api/twilio/ivr (all signed) → plan activated → the next normal call dialled by that plan.
+/// The Twilio dial-in line from the first webhook: POST /api/twilio/voice for the control line answers with the
+/// IVR's greeting at once (no &lt;Redirect&gt; detour) → &lt;Gather&gt; posts to /api/twilio/ivr (all signed) → plan
+/// activated → the next normal call dialled by that plan.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class TwilioIvrEndToEndTests(SmartnumbersAppFactory factory)
@@ -22,12 +23,11 @@ public sealed class TwilioIvrEndToEndTests(SmartnumbersAppFactory factory)
         var form = TwilioWebhook.CallForm(callSid, to: seed.ControlLine);
 
         var voice = await PostAsync("/api/twilio/voice", form);
-        var redirect = voice.Descendants("Redirect").Single();
-        Assert.Equal("POST", (string?)redirect.Attribute("method"));
-        var ivrPath = new Uri(new Uri(TwilioWebhook.TestOrigin), redirect.Value).PathAndQuery;
+        Assert.Empty(voice.Descendants("Redirect"));
+        Assert.StartsWith("Welcome to the Smartnumbers control line.", Spoken(voice), StringComparison.Ordinal);
+        var ivrPath = new Uri(new Uri(TwilioWebhook.TestOrigin), (string)voice.Descendants("Gather").Single().Attribute("action")!).PathAndQuery;
         Assert.Equal("/api/twilio/ivr", ivrPath);
 
-        Assert.StartsWith("Welcome to the Smartnumbers control line.", Spoken(await PostAsync(ivrPath, form)), StringComparison.Ordinal);
         Assert.Contains("PIN", Spoken(await GatherAsync(ivrPath, form, IvrAccountSeed.OperatorId)), StringComparison.Ordinal);
         Assert.StartsWith("Hello Olive.", Spoken(await GatherAsync(ivrPath, form, IvrAccountSeed.Pin)), StringComparison.Ordinal);
         Assert.StartsWith("Slot 2 holds plan Leeds office closed.", Spoken(await GatherAsync(ivrPath, form, "2")), StringComparison.Ordinal);

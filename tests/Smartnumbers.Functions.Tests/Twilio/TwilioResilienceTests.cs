@@ -91,13 +91,13 @@ public sealed class TwilioResilienceTests(TwilioResilienceFactory factory) : ICl
     }
 
     [Fact]
-    public async Task When_no_route_is_known_the_fallback_apologises_and_hangs_up()
+    public async Task When_no_route_is_known_the_dial_result_fallback_apologises_and_hangs_up()
     {
         _ = factory.Server;
         var handler = factory.Services.GetRequiredService<TwilioCallHandler>();
         var form = new FormCollection(new Dictionary<string, StringValues> { ["CallSid"] = TwilioWebhook.NewCallSid(), ["To"] = "+447911000002", ["From"] = TwilioCalls.GenuineCaller });
 
-        var reply = await handler.FallbackAsync(form);
+        var reply = await handler.DialResultFallbackAsync(form, default);
 
         var xml = System.Text.Encoding.UTF8.GetString(reply.Body.Span);
         Assert.Equal($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say voice=\"Polly.Amy\" language=\"en-GB\">{TwilioDialer.Apology}</Say><Hangup/></Response>", xml);

@@ -18,6 +18,9 @@ public abstract record AcsCallInstruction
     /// <summary>Redirect unanswered (no media, no events afterwards).</summary>
     public sealed record Redirect(string Destination) : AcsCallInstruction;
 
+    /// <summary>Leave the call alone: no action at all (it is not ours, or we cannot tell; <paramref name="Why"/> says which).</summary>
+    public sealed record Ignore(string Why) : AcsCallInstruction;
+
     /// <summary>Answer and follow <paramref name="Plan"/>.</summary>
     public sealed record Answer(AcsCallPlan Plan) : AcsCallInstruction;
 }

@@ -9,8 +9,9 @@ namespace Smartnumbers.Functions.Acs.Calls;
 
 /// <summary>
 /// Carries out one IncomingCall inside the Event Grid request: claim the event id, decide, then answer, redirect or
-/// reject (each bounded by Acs__OperationTimeoutSeconds with retries). On failure it redirects to the number's normal
-/// route; only when that fails too is the event released and false returned, so Event Grid retries while it still rings.
+/// reject (each bounded by Acs__OperationTimeoutSeconds with retries), or leave alone a call that is not ours. On failure
+/// it redirects to the first destination of the last-known route (override → active plan → normal, down sites skipped);
+/// only when that fails too is the event released and false returned, so Event Grid retries while it still rings.
 /// Never throws.
 /// </summary>
 public sealed class AcsIncomingCallProcessor(
@@ -52,6 +53,12 @@ public sealed class AcsIncomingCallProcessor(
             AcsLog.RoutingFailed(log, call.EventId, ex);
             await ledger.ReleaseAsync(call.EventId, CancellationToken.None);
             return false;
+        }
+
+        if (instruction is AcsCallInstruction.Ignore ignore)
+        {
+            AcsLog.CallIgnored(log, call.EventId, ignore.Why);
+            return true;
         }
 
         try
@@ -103,6 +110,8 @@ public sealed class AcsIncomingCallProcessor(
             case AcsCallInstruction.Answer answer:
                 await AnswerAsync(call, answer.Plan, ct);
                 return "answer";
+            case AcsCallInstruction.Ignore:
+                return "none";
             default:
                 throw new InvalidOperationException("Unknown instruction " + instruction.GetType().Name);
         }

@@ -1,0 +1,234 @@
+using Microsoft.Extensions.Options;
+using Smartnumbers.Core;
+using Smartnumbers.Core.Calls;
+using Smartnumbers.Core.Decisions;
+using Smartnumbers.Core.Screening;
+using Smartnumbers.Functions.Accounts;
+using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Calls;
+using Smartnumbers.Functions.Counters;
+using Smartnumbers.Functions.Telemetry;
+
+namespace Smartnumbers.Functions.Pipeline;
+
+/// <summary>
+/// The one sequence every inbound call goes through, whichever carrier brought it, and the simulator too:
+/// snapshot (owned / not ours / can't tell) → history → assess → divert cap → decide → record. Carriers only translate
+/// in (form or event → <see cref="InboundCall"/>) and out (<see cref="CallOutcome"/> → TwiML or REST).
+/// Never throws. Can't-tell never rejects: the emergency route when configured, else <see cref="CallOutcome.CannotTell"/>.
+/// A fault while deciding connects the call by the last-known route.
+/// </summary>
+public sealed partial class CallPipeline(
+    ISnapshotProvider snapshots,
+    CallerHistoryCache history,
+    IDivertCap divertCap,
+    CallRecordWriter records,
+    AccountRiskModels models,
+    IOptions<CallPipelineOptions> options,
+    IOptions<EmergencyRouteOptions> emergency,
+    TimeProvider time,
+    ILogger<CallPipeline> log)
+{
+    /// <summary>Decides a real call: storage is tried for its owner within <paramref name="ownerBudget"/>; the record and the count are queued.</summary>
+    public async Task<CallOutcome> HandleAsync(InboundCall call, TimeSpan ownerBudget, CancellationToken ct)
+    {
+        NumberLookup lookup;
+        try
+        {
+            lookup = await snapshots.LookupAsync(call.CalledNumber, ownerBudget, ct);
+        }
+        catch (Exception ex)
+        {
+            lookup = new NumberLookup.CannotTell(ex.GetType().Name);
+        }
+
+        switch (lookup)
+        {
+            case NumberLookup.Owned owned:
+                try
+                {
+                    return await DecideAsync(owned.Snapshot, call, ct);
+                }
+                catch (Exception ex)
+                {
+                    LogFault(log, LogText.Safe(call.CallId), ex);
+                    return Fallback(owned.Snapshot, call);
+                }
+
+            case NumberLookup.CannotTell unknown:
+                return Emergency(call, unknown.Reason);
+            default:
+                if (log.IsEnabled(LogLevel.Information))
+                {
+                    var callId = LogText.Safe(call.CallId);
+                    LogNotOurs(log, callId);
+                }
+
+                return new CallOutcome.NotOurs(call);
+        }
+    }
+
+    /// <summary>
+    /// The last-known route of a call already under way (its &lt;Dial&gt; action could not be handled): override → active
+    /// plan → normal, down sites skipped; the emergency route when the owner cannot be read. Records nothing: the call
+    /// has its record already.
+    /// </summary>
+    public async Task<CallOutcome> LastKnownRouteAsync(InboundCall call, TimeSpan ownerBudget, CancellationToken ct)
+    {
+        var lookup = await snapshots.LookupAsync(call.CalledNumber, ownerBudget, ct);
+        switch (lookup)
+        {
+            case NumberLookup.Owned { Snapshot: var snapshot }:
+                var decision = FallbackDecisions.LastKnownRoute(snapshot, call.CalledNumber, call.ArrivedAt) ?? Apology();
+                return new CallOutcome.Decided(call, snapshot.AccountId, snapshot, call.CalledNumber, decision);
+            case NumberLookup.CannotTell unknown when emergency.Value.DestinationList is { Count: > 0 } destinations:
+                return new CallOutcome.Decided(call, EmergencyRouteOptions.RecordAccount, null, null,
+                    FallbackDecisions.EmergencyRoute(destinations, emergency.Value.Announcement, emergency.Value.RingSeconds));
+            case NumberLookup.CannotTell unknown:
+                return new CallOutcome.CannotTell(call, unknown.Reason);
+            default:
+                return new CallOutcome.NotOurs(call);
+        }
+    }
+
+    /// <summary>The simulator's pass: the same stages, read only (no record, no count, the cap read not reserved).</summary>
+    public Task<PipelineDecision> SimulateAsync(AccountSnapshot snapshot, InboundCall call, CancellationToken ct) =>
+        AssessAndDecideAsync(snapshot, call, simulate: true, ct);
+
+    private async Task<CallOutcome> DecideAsync(AccountSnapshot snapshot, InboundCall call, CancellationToken ct)
+    {
+        var (assessment, decision, _, _, _) = await AssessAndDecideAsync(snapshot, call, simulate: false, ct);
+        var account = snapshot.AccountId;
+        Record(CallStarted.For(CallRecordFactory.From(call, account, decision)));
+        if (assessment.NumberKey is { } key)
+        {
+            Record(CallRecordFactory.Counted(call, account, assessment.CallerNumber, key));
+        }
+
+        return new CallOutcome.Decided(call, account, snapshot, assessment.NumberKey, decision);
+    }
+
+    private async Task<PipelineDecision> AssessAndDecideAsync(AccountSnapshot snapshot, InboundCall call, bool simulate, CancellationToken ct)
+    {
+        var account = snapshot.AccountId;
+        var caller = call.Withheld ? null : call.PresentationNumber ?? call.NetworkNumber;
+        var budget = simulate ? options.Value.SimulationHistoryBudget : options.Value.HistoryBudget;
+        var figures = await history.GetAsync(account, caller, call.CalledNumber, budget, ct);
+        var decider = await models.GetAsync(account, ct);
+        var assessment = decider.Assess(snapshot, call, figures);
+        if (!assessment.DivertWanted)
+        {
+            return new PipelineDecision(assessment, decider.Decide(assessment), figures, decider, null);
+        }
+
+        if (simulate)
+        {
+            var used = await DivertsUsedAsync(assessment, call, ct);
+            return new PipelineDecision(assessment, decider.Decide(assessment, used is null || used < assessment.MaxDivertsPerHour), figures, decider, used);
+        }
+
+        return new PipelineDecision(assessment, decider.Decide(assessment, await ReserveDivertAsync(assessment, call, ct)), figures, decider, null);
+    }
+
+    private CallOutcome.Decided Fallback(AccountSnapshot snapshot, InboundCall call)
+    {
+        RoutingDecision decision;
+        try
+        {
+            decision = FallbackDecisions.LastKnownRoute(snapshot, call.CalledNumber, call.ArrivedAt) ?? Apology();
+        }
+        catch (Exception ex)
+        {
+            LogFallbackFailed(log, LogText.Safe(call.CallId), ex);
+            decision = Apology();
+        }
+
+        Record(CallStarted.For(CallRecordFactory.From(call, snapshot.AccountId, decision)));
+        return new CallOutcome.Decided(call, snapshot.AccountId, snapshot, call.CalledNumber, decision);
+    }
+
+    private CallOutcome Emergency(InboundCall call, string reason)
+    {
+        var route = emergency.Value;
+        var destinations = route.DestinationList;
+        if (destinations.Count == 0)
+        {
+            LogCannotTell(log, LogText.Safe(call.CallId), LogText.Safe(call.CalledNumber), reason);
+            return new CallOutcome.CannotTell(call, reason);
+        }
+
+        LogEmergency(log, LogText.Safe(call.CallId), LogText.Safe(call.CalledNumber), reason);
+        var decision = FallbackDecisions.EmergencyRoute(destinations, route.Announcement, route.RingSeconds);
+        Record(CallStarted.For(CallRecordFactory.From(call, EmergencyRouteOptions.RecordAccount, decision)));
+        return new CallOutcome.Decided(call, EmergencyRouteOptions.RecordAccount, null, null, decision);
+    }
+
+    /// <summary>When not even a route is known: an apology, then hang up.</summary>
+    private static RoutingDecision Apology() => new()
+    {
+        Action = DecisionAction.Connect,
+        Reason = DecisionReasons.Fallback,
+        ClosingAnnouncement = DefaultAnnouncements.Unavailable,
+        Explanation = ["Deciding failed and no route is known: apology and hang-up."],
+    };
+
+    private async Task<bool> ReserveDivertAsync(CallAssessment assessment, InboundCall call, CancellationToken ct)
+    {
+        try
+        {
+            return await divertCap.TryReserveDivertAsync(assessment.Snapshot.AccountId, assessment.NumberKey!, assessment.MaxDivertsPerHour, call.ArrivedAt, ct)
+                .AsTask().WaitAsync(options.Value.DivertCapBudget, time, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogCapUnavailable(log, LogText.Safe(call.CallId), ex.GetType().Name);
+            return false; // Routed normally and flagged, as when the cap is reached.
+        }
+    }
+
+    private async Task<int?> DivertsUsedAsync(CallAssessment assessment, InboundCall call, CancellationToken ct)
+    {
+        try
+        {
+            return await divertCap.DivertsInHourAsync(assessment.Snapshot.AccountId, assessment.NumberKey!, call.ArrivedAt, ct)
+                .AsTask().WaitAsync(options.Value.DivertCapBudget, time, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private void Record(CallEvent ev)
+    {
+        try
+        {
+            records.Enqueue(ev);
+        }
+        catch (IOException ex)
+        {
+            LogRecordFailed(log, LogText.Safe(ev.CallId), ex.Message); // Spill folder unwritable: the call still goes on.
+        }
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Call {CallId} to a number no account has")]
+    private static partial void LogNotOurs(ILogger logger, string callId);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Deciding call {CallId} failed: connecting it by the last-known route")]
+    private static partial void LogFault(ILogger logger, string callId, Exception ex);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "No last-known route for call {CallId}: apologising and hanging up")]
+    private static partial void LogFallbackFailed(ILogger logger, string callId, Exception ex);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Error, Message = "Call {CallId} to {CalledNumber}: its owner could not be read ({Reason}) and no EmergencyRoute is configured; the carrier's own fallback takes it")]
+    private static partial void LogCannotTell(ILogger logger, string callId, string calledNumber, string reason);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Call {CallId} to {CalledNumber}: its owner could not be read ({Reason}); connected by the emergency route")]
+    private static partial void LogEmergency(ILogger logger, string callId, string calledNumber, string reason);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Divert cap not answered for call {CallId} ({Error}): routed normally and flagged")]
+    private static partial void LogCapUnavailable(ILogger logger, string callId, string error);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Error, Message = "Could not queue the record of call {CallId}: {Error}")]
+    private static partial void LogRecordFailed(ILogger logger, string callId, string error);
+}
