@@ -1,10 +1,15 @@
 using System.Text.Json;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Smartnumbers.Core;
 using Smartnumbers.Core.Configuration;
 using Smartnumbers.Core.Health;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.DeliveryHealth;
+using Smartnumbers.Functions.DeliveryHealth.Failover;
+using Smartnumbers.Functions.DeliveryHealth.Probes;
 using Smartnumbers.Functions.Events;
 using Smartnumbers.Functions.Tests.Accounts;
 using Smartnumbers.Functions.Tests.Infrastructure;
@@ -105,6 +110,58 @@ public sealed class FailoverTests(SmartnumbersAppFactory factory)
         var audit = await factory.Services.GetRequiredService<ISiteHealthReader>().AuditAsync(s.Account, 10, default);
         Assert.Equal(["site.restored", "failover.activated", "site.down"], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal("health", a.Channel));
+    }
+
+    /// <summary>A round whose plan switch goes through <see cref="InterruptedPlanSwitch"/>.</summary>
+    private SiteHealthRound InterruptedRound(Func<Task> afterActivation) => new(
+        factory.Services.GetRequiredService<SiteHealthStore>(),
+        factory.Services.GetRequiredService<ProbeRunner>(),
+        factory.Services.GetRequiredService<IDestinationOutcomes>(),
+        new InterruptedPlanSwitch(factory.Services.GetRequiredService<IDialPlanSwitch>(), afterActivation),
+        factory.Services.GetRequiredService<SiteStateMirror>(),
+        factory.Services.GetRequiredService<IOptions<DeliveryHealthOptions>>(),
+        factory.Services.GetRequiredService<TimeProvider>(),
+        factory.Services.GetRequiredService<ILogger<SiteHealthRound>>());
+
+    [Theory]
+    [InlineData("another instance wrote the state row")]
+    [InlineData("the activation's answer was lost")]
+    public async Task Failback_restores_the_plan_before_the_outage_even_when_the_round_that_activated_the_failover_could_not_record_it(string interruption)
+    {
+        var s = await CreateAsync();
+        await using var _ = s.Pbx;
+        var store = factory.Services.GetRequiredService<SiteHealthStore>();
+        var round = InterruptedRound(async () =>
+        {
+            if (interruption.StartsWith("another", StringComparison.Ordinal))
+            {
+                var (state, etag) = await store.ReadAsync(s.Account, "leeds", default);
+                Assert.NotNull(await store.TryCommitAsync(s.Account, "leeds", state, etag, [], [], default));
+            }
+            else
+            {
+                throw new RequestFailedException(503, "the activation's answer was lost");
+            }
+        });
+        await s.Pbx.StopAsync();
+        await round.RunAsync(s.Site, default);
+        await round.RunAsync(s.Site, default);
+        Assert.Equal("leeds-closed", (await SnapshotAsync(s.Account)).PlanState.ActivePlanId);
+
+        await RoundsAsync(s, 1);
+        await s.Pbx.StartAsync();
+        await RoundsAsync(s, 2);
+
+        var after = await SnapshotAsync(s.Account);
+        Assert.Empty(after.DownSites);
+        Assert.Equal("weekend", after.PlanState.ActivePlanId);
+        var restored = Assert.Single(await HealthTestData.SiteOutboxAsync(factory, s.Account), e => e.Type == SmartnumbersEventTypes.SiteRestored);
+        var data = JsonDocument.Parse(restored.Data).RootElement;
+        Assert.Equal("restored", data.GetProperty("failback").GetString());
+        Assert.Equal("weekend", data.GetProperty("restoredPlan").GetString());
+        var audit = await factory.Services.GetRequiredService<ISiteHealthReader>().AuditAsync(s.Account, 10, default);
+        var activated = Assert.Single(audit, a => a.Action == "failover.activated");
+        Assert.Equal("weekend", activated.Before);
     }
 
     [Fact]
