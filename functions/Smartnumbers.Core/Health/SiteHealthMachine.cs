@@ -26,21 +26,48 @@ public static class SiteHealthMachine
         return verdict.Healthy ? Healthy(state, verdict.Detail, upAfter, now) : Failed(state, verdict.Detail, downAfter, failoverPlan, now);
     }
 
-    /// <summary>Records that the failover plan was activated; legal only while down with the failover pending.</summary>
-    public static SiteTransition CompleteFailover(SiteHealthState state, string? previousPlanId, string versionAfterActivation, DateTimeOffset now)
+    /// <summary>
+    /// Records what is active before the failover plan is switched on; legal while down with the failover pending and not
+    /// yet activated (again, when the plan state changed since). Committed before the switch, so a round whose record of
+    /// the switch is lost leaves the next one knowing what to restore.
+    /// </summary>
+    /// <param name="previousPlanId">The active plan now (null: normal routing); never the failover plan itself.</param>
+    public static SiteTransition PrepareFailover(SiteHealthState state, string? previousPlanId, string versionBefore)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentException.ThrowIfNullOrEmpty(versionBefore);
         if (!state.FailoverPending)
         {
             throw new InvalidOperationException($"No failover is pending (status {state.Status}, failover {state.Failover?.PlanId ?? "none"}, activated {state.Failover?.Activated})");
         }
 
         var plan = state.Failover!.PlanId;
-        var next = state with { Failover = new FailoverRecord(plan, true, previousPlanId, versionAfterActivation) };
-        return new SiteTransition(next, [new FailoverActivated(now, state.Transitions, plan, previousPlanId)]);
+        if (string.Equals(previousPlanId, plan, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The failover plan {plan} cannot be the plan to restore after it", nameof(previousPlanId));
+        }
+
+        return new SiteTransition(state with { Failover = new FailoverRecord(plan, false, previousPlanId, null, versionBefore) }, []);
+    }
+
+    /// <summary>Records that the failover plan was activated; legal only while down with a prepared failover pending.</summary>
+    public static SiteTransition CompleteFailover(SiteHealthState state, string versionAfterActivation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentException.ThrowIfNullOrEmpty(versionAfterActivation);
+        if (!state.FailoverPending || !state.Failover!.Prepared)
+        {
+            throw new InvalidOperationException($"No prepared failover is pending (status {state.Status}, failover {state.Failover?.PlanId ?? "none"}, activated {state.Failover?.Activated}, prepared {state.Failover?.Prepared})");
+        }
+
+        var f = state.Failover;
+        var next = state with { Failover = f with { Activated = true, VersionAfterActivation = versionAfterActivation } };
+        return new SiteTransition(next, [new FailoverActivated(now, state.Transitions, f.PlanId, f.PreviousPlanId)]);
     }
 
     /// <summary>Records what became of the failover plan after recovery; legal only while up with a failback pending.</summary>
+    /// <param name="outcome"><see cref="FailbackOutcome.NoFailover"/> only for a prepared failover whose switch turned out
+    /// never to have been made.</param>
     /// <param name="restoredPlanId">With <see cref="FailbackOutcome.Restored"/>: the plan made active again (null: normal routing).</param>
     public static SiteTransition CompleteFailback(SiteHealthState state, FailbackOutcome outcome, string? restoredPlanId, DateTimeOffset now)
     {
@@ -50,9 +77,9 @@ public static class SiteHealthMachine
             throw new InvalidOperationException($"No failback is pending (status {state.Status}, failover {state.Failover?.PlanId ?? "none"})");
         }
 
-        if (outcome == FailbackOutcome.NoFailover)
+        if (outcome == FailbackOutcome.NoFailover && state.Failover!.Activated)
         {
-            throw new ArgumentException("A pending failback ends Restored or LeftManualChange", nameof(outcome));
+            throw new ArgumentException("A failback after a recorded activation ends Restored or LeftManualChange", nameof(outcome));
         }
 
         var plan = state.Failover!.PlanId;
@@ -78,9 +105,10 @@ public static class SiteHealthMachine
 
         var downSince = state.Since;
         next = next with { Status = SiteHealthStatus.Up, Since = now, Transitions = state.Transitions + 1, DownSinceMemo = downSince };
-        if (state.Failover is { Activated: true })
+        if (state.Failover is { Activated: true } or { Prepared: true })
         {
-            // The plan is handed back by CompleteFailback, whose event says whether it was restored or left.
+            // The plan is handed back by CompleteFailback, whose event says whether it was restored or left. A prepared
+            // failover may have been switched on without the record of it: the failback looks before it decides.
             return new SiteTransition(next, []);
         }
 

@@ -23,6 +23,7 @@ public sealed record SiteHealthState
     /// <summary>Down with a failover plan whose activation has not been recorded yet.</summary>
     public bool FailoverPending => Status == SiteHealthStatus.Down && Failover is { Activated: false };
 
-    /// <summary>Up again while the failover plan we activated is still to be handed back.</summary>
-    public bool FailbackPending => Status == SiteHealthStatus.Up && Failover is { Activated: true };
+    /// <summary>Up again while the failover plan we activated (or may have activated: prepared, not yet recorded) is still
+    /// to be handed back.</summary>
+    public bool FailbackPending => Status == SiteHealthStatus.Up && Failover is { Activated: true } or { Prepared: true };
 }

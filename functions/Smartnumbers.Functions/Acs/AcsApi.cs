@@ -31,6 +31,8 @@ internal static class AcsApi
         services.AddAccountRiskModels();
         services.AddTable(AcsCallStore.TableName);
         services.AddTable(AcsEventLedger.TableName);
+        services.AddSingleton<IHealthBlock, AcsHealthBlock>();
+        services.AddHostedService<AcsStartupCheck>();
         return services;
     }
 

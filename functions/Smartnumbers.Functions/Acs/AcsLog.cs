@@ -3,6 +3,9 @@ namespace Smartnumbers.Functions.Acs;
 /// <summary>The ACS area's log messages (no caller numbers, secrets or tokens).</summary>
 internal static partial class AcsLog
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ACS is configured but Acs__CallerId is not set: ACS connects are redirected to their first destination, dropping {Degraded}. Set Acs__CallerId to an ACS phone number (E.164)")]
+    public static partial void CallerIdMissing(ILogger logger, string degraded);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "ACS delivery to {Path} refused: authentication failed")]
     public static partial void DeliveryRefused(ILogger logger, string path);
 

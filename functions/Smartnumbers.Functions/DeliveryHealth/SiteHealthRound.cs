@@ -75,7 +75,12 @@ internal sealed partial class SiteHealthRound(
     {
         try
         {
-            var t = state.FailoverPending ? await FailOverAsync(site, state, ct) : await FailBackAsync(site, state, ct);
+            if (state.FailoverPending)
+            {
+                return await FailOverAsync(site, state, etag, ct);
+            }
+
+            var t = await FailBackAsync(site, state, ct);
             return await CommitAsync(site, t, etag, ct) is null ? state : t.State;
         }
         catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException or HttpRequestException or KeyNotFoundException or ArgumentException)
@@ -86,25 +91,68 @@ internal sealed partial class SiteHealthRound(
         }
     }
 
-    private async Task<SiteTransition> FailOverAsync(SiteToProbe site, SiteHealthState state, CancellationToken ct)
+    /// <summary>
+    /// Records what is active (prepare, committed), then switches with that version as If-Match, then records the switch.
+    /// A round that switched but could not record it (412, lost answer) leaves the prepared record: the next round finds
+    /// the failover plan active and records it, with the plan from before the outage still the one to restore.
+    /// </summary>
+    private async Task<SiteHealthState> FailOverAsync(SiteToProbe site, SiteHealthState state, ETag? etag, CancellationToken ct)
     {
         var plan = state.Failover!.PlanId;
-        var before = await plans.GetActiveAsync(site.AccountId, ct);
-        var after = string.Equals(before.PlanId, plan, StringComparison.Ordinal)
-            ? before
-            : await plans.ActivateAsync(site.AccountId, plan, site.SiteId, $"site {site.SiteId} is down: {state.LastDetail}", null, ct)
-              ?? throw new InvalidOperationException("unconditional activation reported a precondition failure");
-        return SiteHealthMachine.CompleteFailover(state, before.PlanId, after.Version, time.GetUtcNow());
+        var current = await plans.GetActiveAsync(site.AccountId, ct);
+        var active = string.Equals(current.PlanId, plan, StringComparison.Ordinal);
+        if (!state.Failover.Prepared || (!active && !string.Equals(current.Version, state.Failover.VersionBeforeActivation, StringComparison.Ordinal)))
+        {
+            if (active)
+            {
+                LogFailoverPlanAlreadyActive(log, site.AccountId, site.SiteId, plan);
+            }
+
+            var prepared = SiteHealthMachine.PrepareFailover(state, active ? null : current.PlanId, current.Version);
+            etag = await CommitAsync(site, prepared, etag, ct);
+            if (etag is null)
+            {
+                return state;
+            }
+
+            state = prepared.State;
+        }
+
+        var after = active
+            ? current
+            : await plans.ActivateAsync(site.AccountId, plan, site.SiteId, $"site {site.SiteId} is down: {state.LastDetail}", current.Version, ct);
+        if (after is null)
+        {
+            // Changed between our read and our switch: the next round prepares again from what is active then.
+            LogPlanChangedDuringSwitch(log, site.AccountId, site.SiteId, plan);
+            return state;
+        }
+
+        var done = SiteHealthMachine.CompleteFailover(state, after.Version, time.GetUtcNow());
+        return await CommitAsync(site, done, etag, ct) is null ? state : done.State;
     }
 
     /// <summary>Hands the plan back only if the plan state is exactly as our failover left it (its ETag as If-Match).</summary>
     private async Task<SiteTransition> FailBackAsync(SiteToProbe site, SiteHealthState state, CancellationToken ct)
     {
         var failover = state.Failover!;
+        var ifMatch = failover.VersionAfterActivation;
+        if (!failover.Activated)
+        {
+            // Prepared, but the switch was never recorded: hand back only if the failover plan really is active.
+            var current = await plans.GetActiveAsync(site.AccountId, ct);
+            if (!string.Equals(current.PlanId, failover.PlanId, StringComparison.Ordinal))
+            {
+                return SiteHealthMachine.CompleteFailback(state, FailbackOutcome.NoFailover, null, time.GetUtcNow());
+            }
+
+            ifMatch = current.Version;
+        }
+
         var reason = $"site {site.SiteId} is back up; restoring the plan active before the outage";
         var restored = failover.PreviousPlanId is { } previous
-            ? await plans.ActivateAsync(site.AccountId, previous, site.SiteId, reason, failover.VersionAfterActivation, ct)
-            : await plans.DeactivateAsync(site.AccountId, site.SiteId, reason, failover.VersionAfterActivation, ct);
+            ? await plans.ActivateAsync(site.AccountId, previous, site.SiteId, reason, ifMatch, ct)
+            : await plans.DeactivateAsync(site.AccountId, site.SiteId, reason, ifMatch, ct);
         return restored is null
             ? SiteHealthMachine.CompleteFailback(state, FailbackOutcome.LeftManualChange, null, time.GetUtcNow())
             : SiteHealthMachine.CompleteFailback(state, FailbackOutcome.Restored, failover.PreviousPlanId, time.GetUtcNow());
@@ -156,6 +204,12 @@ internal sealed partial class SiteHealthRound(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Site {Account}/{Site}: publishing its status to the snapshot failed; retrying next round")]
     private static partial void LogMirrorFailed(ILogger logger, Exception ex, string account, string site);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {Account}/{Site}: failover plan {Plan} was already active with no record of the plan before it; recovery returns to normal routing")]
+    private static partial void LogFailoverPlanAlreadyActive(ILogger logger, string account, string site, string plan);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Site {Account}/{Site}: the active plan changed while failover plan {Plan} was being switched on; trying again next round")]
+    private static partial void LogPlanChangedDuringSwitch(ILogger logger, string account, string site, string plan);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Site {Account}/{Site}: switching failover plan {Plan} failed; retrying next round")]
     private static partial void LogPlanSwitchFailed(ILogger logger, Exception ex, string account, string site, string plan);

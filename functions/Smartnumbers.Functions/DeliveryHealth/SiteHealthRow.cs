@@ -28,6 +28,7 @@ internal static class SiteHealthRow
         ["FailoverActivated"] = s.Failover?.Activated,
         ["FailoverPreviousPlan"] = s.Failover?.PreviousPlanId,
         ["FailoverVersion"] = s.Failover?.VersionAfterActivation,
+        ["FailoverVersionBefore"] = s.Failover?.VersionBeforeActivation,
     };
 
     public static SiteHealthState FromEntity(TableEntity e)
@@ -45,7 +46,8 @@ internal static class SiteHealthRow
             DownSinceMemo = e.GetDateTimeOffset("DownSinceMemo"),
             Failover = plan is null
                 ? null
-                : new FailoverRecord(plan, e.GetBoolean("FailoverActivated") ?? false, e.GetString("FailoverPreviousPlan"), e.GetString("FailoverVersion")),
+                : new FailoverRecord(plan, e.GetBoolean("FailoverActivated") ?? false, e.GetString("FailoverPreviousPlan"), e.GetString("FailoverVersion"),
+                    e.GetString("FailoverVersionBefore")),
         };
     }
 

@@ -1,4 +1,5 @@
 using Azure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Telemetry;
@@ -36,7 +37,8 @@ internal static class StorageExtensions
         return app;
     }
 
-    private static async Task<IResult> GetHealthAsync(TableStore store, StorageReadiness readiness, CallRecordWriter records, CancellationToken ct)
+    private static async Task<IResult> GetHealthAsync(
+        TableStore store, StorageReadiness readiness, CallRecordWriter records, [FromServices] IEnumerable<IHealthBlock> blocks, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(3));
@@ -62,7 +64,10 @@ internal static class StorageExtensions
             reachable && readiness.IsReady ? "ok" : "degraded",
             SmartnumbersTelemetry.Version,
             new StorageHealth.StorageState(reachable, readiness.IsReady, store.Endpoint.GetLeftPart(UriPartial.Authority), error ?? readiness.LastError),
-            records.Backlog());
+            records.Backlog())
+        {
+            Blocks = blocks.ToDictionary(b => b.Name, b => b.Describe(), StringComparer.Ordinal),
+        };
         return TypedResults.Json(body, statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Smartnumbers.Functions.CallRecords;
 
 namespace Smartnumbers.Functions.Storage;
@@ -6,6 +7,10 @@ namespace Smartnumbers.Functions.Storage;
 /// <param name="Status">"ok" or "degraded".</param>
 public sealed record StorageHealth(string Status, string Version, StorageHealth.StorageState Storage, CallRecordBacklog CallRecords)
 {
+    /// <summary>The areas' <see cref="IHealthBlock"/>s, written as top-level properties under their names.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object>? Blocks { get; init; }
+
     /// <param name="Reachable">A round trip to Table Storage succeeded just now.</param>
     /// <param name="TablesReady">Start-up has created the app's tables.</param>
     /// <param name="Error">Why not, in one line.</param>

@@ -79,10 +79,12 @@ public sealed class SiteHealthMachineTests
         Assert.True(state.FailoverPending);
         Assert.Equal("leeds-closed", Assert.IsType<SiteWentDown>(Assert.Single(events)).FailoverPlan);
 
-        var t = SiteHealthMachine.CompleteFailover(state, "weekend", "etag-2", T0.AddSeconds(91));
+        state = SiteHealthMachine.PrepareFailover(state, "weekend", "etag-1").State;
+        Assert.True(state.FailoverPending);
+        var t = SiteHealthMachine.CompleteFailover(state, "etag-2", T0.AddSeconds(91));
 
         Assert.False(t.State.FailoverPending);
-        Assert.Equal(new FailoverRecord("leeds-closed", true, "weekend", "etag-2"), t.State.Failover);
+        Assert.Equal(new FailoverRecord("leeds-closed", true, "weekend", "etag-2", "etag-1"), t.State.Failover);
         Assert.Equal(new FailoverActivated(T0.AddSeconds(91), 1, "leeds-closed", "weekend"), Assert.Single(t.Events));
     }
 
@@ -91,7 +93,8 @@ public sealed class SiteHealthMachineTests
     {
         var events = new List<SiteHealthEvent>();
         var state = Run(SiteHealthState.Initial, [Bad, Bad, Bad], events, plan: "leeds-closed");
-        state = SiteHealthMachine.CompleteFailover(state, null, "v1", T0.AddSeconds(61)).State;
+        state = SiteHealthMachine.PrepareFailover(state, null, "v0").State;
+        state = SiteHealthMachine.CompleteFailover(state, "v1", T0.AddSeconds(61)).State;
 
         state = Run(state, [Good, Good], events, plan: "leeds-closed", start: 3);
 
@@ -109,6 +112,33 @@ public sealed class SiteHealthMachineTests
     }
 
     [Fact]
+    public void The_failover_plan_is_never_recorded_as_the_plan_to_restore_and_is_recorded_active_only_once_prepared()
+    {
+        var state = Run(SiteHealthState.Initial, [Bad, Bad, Bad], [], plan: "leeds-closed");
+
+        Assert.Throws<ArgumentException>(() => SiteHealthMachine.PrepareFailover(state, "leeds-closed", "v1"));
+        Assert.Throws<InvalidOperationException>(() => SiteHealthMachine.CompleteFailover(state, "v2", T0.AddSeconds(61)));
+    }
+
+    [Fact]
+    public void Recovery_with_a_prepared_but_unrecorded_failover_leaves_the_failback_to_decide()
+    {
+        var events = new List<SiteHealthEvent>();
+        var state = Run(SiteHealthState.Initial, [Bad, Bad, Bad], events, plan: "leeds-closed");
+        state = SiteHealthMachine.PrepareFailover(state, "weekend", "v0").State;
+
+        state = Run(state, [Good, Good], events, plan: "leeds-closed", start: 3);
+
+        Assert.True(state.FailbackPending);
+        Assert.Single(events);
+        var nothingSwitched = SiteHealthMachine.CompleteFailback(state, FailbackOutcome.NoFailover, null, T0.AddSeconds(200));
+        Assert.Null(nothingSwitched.State.Failover);
+        Assert.Equal(FailbackOutcome.NoFailover, Assert.IsType<SiteRestored>(Assert.Single(nothingSwitched.Events)).Failback);
+        var handedBack = SiteHealthMachine.CompleteFailback(state, FailbackOutcome.Restored, "weekend", T0.AddSeconds(200));
+        Assert.Equal("weekend", Assert.IsType<SiteRestored>(Assert.Single(handedBack.Events)).RestoredPlanId);
+    }
+
+    [Fact]
     public void Recovery_before_the_failover_was_activated_drops_it()
     {
         var events = new List<SiteHealthEvent>();
@@ -123,7 +153,8 @@ public sealed class SiteHealthMachineTests
     public void Illegal_transitions_are_refused_loudly()
     {
         var up = SiteHealthState.Initial;
-        Assert.Throws<InvalidOperationException>(() => SiteHealthMachine.CompleteFailover(up, null, "v", T0));
+        Assert.Throws<InvalidOperationException>(() => SiteHealthMachine.PrepareFailover(up, null, "v"));
+        Assert.Throws<InvalidOperationException>(() => SiteHealthMachine.CompleteFailover(up, "v", T0));
         Assert.Throws<InvalidOperationException>(() => SiteHealthMachine.CompleteFailback(up, FailbackOutcome.Restored, null, T0));
         Assert.Throws<ArgumentOutOfRangeException>(() => SiteHealthMachine.Observe(up, Bad, 0, 2, null, T0));
         Assert.Throws<ArgumentOutOfRangeException>(() => SiteHealthMachine.Observe(up, Bad, 3, 11, null, T0));

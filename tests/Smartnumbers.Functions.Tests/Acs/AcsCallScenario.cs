@@ -46,6 +46,10 @@ public sealed class AcsCallScenario
     public async Task<HttpStatusCode> SendAsync(string name, string? operationContext, string? id = null, int code = 200) =>
         (await _client.CallbackAsync(CallbackUri, AcsEvents.Callback(name, ConnectionId, operationContext, id, code))).StatusCode;
 
+    /// <summary>ParticipantsUpdated listing <paramref name="rawIds"/> (e.g. "4:+447700900123", "8:acs:…").</summary>
+    public async Task<HttpStatusCode> SendParticipantsAsync(int sequenceNumber, params string[] rawIds) =>
+        (await _client.CallbackAsync(CallbackUri, AcsEvents.ParticipantsUpdated(ConnectionId, sequenceNumber, rawIds))).StatusCode;
+
     /// <summary>The connection id the stand-in ACS gave in its answer reply, as the app stored it.</summary>
     private static async Task<string> ConnectionIdAsync(AcsAppFactory factory, string context)
     {

@@ -48,6 +48,29 @@ public static class AcsEvents
         ["data"] = data,
     };
 
+    /// <summary>
+    /// ParticipantsUpdated as ACS sends it: every participant of the call by identifier, including the app's own
+    /// (an 8:acs: id); rawIds starting "4:" are phone numbers, others ACS users.
+    /// </summary>
+    public static JsonArray ParticipantsUpdated(string callConnectionId, int sequenceNumber, params string[] rawIds)
+    {
+        var callback = Callback("ParticipantsUpdated", callConnectionId, null);
+        var data = callback[0]!["data"]!.AsObject();
+        data.Remove("operationContext");
+        data["sequenceNumber"] = sequenceNumber;
+        var participants = new JsonArray();
+        foreach (var rawId in rawIds)
+        {
+            var identifier = rawId.StartsWith("4:", StringComparison.Ordinal)
+                ? new JsonObject { ["kind"] = "phoneNumber", ["rawId"] = rawId, ["phoneNumber"] = new JsonObject { ["value"] = rawId[2..] } }
+                : new JsonObject { ["kind"] = "communicationUser", ["rawId"] = rawId, ["communicationUser"] = new JsonObject { ["id"] = rawId } };
+            participants.Add(new JsonObject { ["identifier"] = identifier, ["isMuted"] = false, ["isOnHold"] = false });
+        }
+
+        data["participants"] = participants;
+        return callback;
+    }
+
     /// <summary>A Call Automation callback (an array of CloudEvents with one event).</summary>
     public static JsonArray Callback(string name, string callConnectionId, string? operationContext, string? id = null, int code = 200, int subCode = 0) =>
     [

@@ -86,6 +86,73 @@ public sealed class CallFlowTests(AcsAppFactory factory)
         Assert.Equal("+441134960000", state.ConnectedTo);
     }
 
+    private const string Caller = "4:+447700900123";
+    private const string Agent = "4:+441134960000";
+    private const string App = "8:acs:" + AcsAppFactory.ResourceId + "_00000029-app";
+
+    private static bool IsTerminate(RecordedRequest r) => r.Method == "POST" && r.Path.EndsWith(":terminate", StringComparison.Ordinal);
+
+    private async Task<AcsCallState> StateAsync(AcsCallScenario call)
+    {
+        var store = (AcsCallStore)factory.Services.GetService(typeof(AcsCallStore))!;
+        return (await store.GetAsync(AcsTestClient.QueryValue(call.CallbackUri, "call"), CancellationToken.None))!.Value.State;
+    }
+
+    [Fact]
+    public async Task When_the_answering_destination_hangs_up_the_call_is_ended_for_the_caller_too()
+    {
+        var call = await AcsCallScenario.AnswerAsync(factory, TwoSteps with { Announcement = null });
+        await call.SendAsync("CallConnected", null);
+        await call.SendParticipantsAsync(1, Caller, App);
+        await call.SendParticipantsAsync(2, Caller, App, Agent);
+        await call.SendAsync("AddParticipantSucceeded", "step:0:0");
+        Assert.DoesNotContain(call.MidCall, IsTerminate);
+
+        await call.SendParticipantsAsync(3, Caller, App);
+
+        var terminate = call.MidCall[^1];
+        Assert.True(IsTerminate(terminate), $"expected :terminate, got {terminate.Method} {terminate.Path}");
+        Assert.Contains(call.ConnectionId, terminate.Path, StringComparison.Ordinal);
+        var state = await StateAsync(call);
+        Assert.Equal(AcsCallPhase.Ended, state.Phase);
+        Assert.Equal("connected", state.Outcome);
+
+        await call.SendAsync("CallDisconnected", null);
+        Assert.Single(call.MidCall, IsTerminate);
+    }
+
+    [Fact]
+    public async Task When_the_caller_hangs_up_the_answering_destination_is_not_left_on_the_line()
+    {
+        var call = await AcsCallScenario.AnswerAsync(factory, TwoSteps with { Announcement = null });
+        await call.SendAsync("CallConnected", null);
+        await call.SendAsync("AddParticipantSucceeded", "step:0:0");
+        await call.SendParticipantsAsync(5, Caller, App, Agent);
+        Assert.DoesNotContain(call.MidCall, IsTerminate);
+
+        await call.SendParticipantsAsync(6, App, Agent);
+
+        Assert.Single(call.MidCall, IsTerminate);
+    }
+
+    [Fact]
+    public async Task Participant_lists_arriving_out_of_order_neither_end_a_live_call_nor_miss_its_end()
+    {
+        var call = await AcsCallScenario.AnswerAsync(factory, TwoSteps with { Announcement = null });
+        await call.SendAsync("CallConnected", null);
+        await call.SendAsync("AddParticipantSucceeded", "step:0:0");
+        await call.SendParticipantsAsync(2, Caller, App, Agent);
+        await call.SendParticipantsAsync(1, Caller, App);
+        Assert.DoesNotContain(call.MidCall, IsTerminate);
+        Assert.Equal(AcsCallPhase.Connected, (await StateAsync(call)).Phase);
+
+        await call.SendParticipantsAsync(4, Caller, App);
+        await call.SendParticipantsAsync(3, Caller, App, Agent);
+
+        Assert.Single(call.MidCall, IsTerminate);
+        Assert.Equal(AcsCallPhase.Ended, (await StateAsync(call)).Phase);
+    }
+
     [Fact]
     public async Task When_ACS_keeps_failing_the_answer_the_call_is_redirected_to_the_normal_route()
     {

@@ -1,10 +1,15 @@
 using System.Text.Json;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Smartnumbers.Core;
 using Smartnumbers.Core.Configuration;
 using Smartnumbers.Core.Health;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.DeliveryHealth;
+using Smartnumbers.Functions.DeliveryHealth.Failover;
+using Smartnumbers.Functions.DeliveryHealth.Probes;
 using Smartnumbers.Functions.Events;
 using Smartnumbers.Functions.Tests.Accounts;
 using Smartnumbers.Functions.Tests.Infrastructure;
@@ -34,7 +39,7 @@ public sealed class FailoverTests(SmartnumbersAppFactory factory)
     private sealed record Setup(string Account, string Number, SiteToProbe Site, LocalHttpEndpoint Pbx);
 
     /// <summary>An account whose number normally rings the Leeds site; Leeds is probed by HTTP; plan "weekend" active.</summary>
-    private async Task<Setup> CreateAsync(string? failoverPlan = "leeds-closed")
+    private async Task<Setup> CreateAsync(string? failoverPlan = "leeds-closed", int upAfter = 2)
     {
         var documents = await TestAccounts.DocumentsAsync(factory);
         var (account, number) = await TestAccounts.CreateAsync(documents, "+441134960000");
@@ -49,7 +54,7 @@ public sealed class FailoverTests(SmartnumbersAppFactory factory)
             Destinations = ["+441134960000"],
             Probes = [new Probe { Kind = ProbeKind.Http, Target = pbx.Url + "/health", TimeoutMs = 500 }],
             DownAfter = 2,
-            UpAfter = 2,
+            UpAfter = upAfter,
             FailoverPlan = failoverPlan,
         });
         return new Setup(account, number, site, pbx);
@@ -105,6 +110,97 @@ public sealed class FailoverTests(SmartnumbersAppFactory factory)
         var audit = await factory.Services.GetRequiredService<ISiteHealthReader>().AuditAsync(s.Account, 10, default);
         Assert.Equal(["site.restored", "failover.activated", "site.down"], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal("health", a.Channel));
+    }
+
+    /// <summary>A round whose plan switch goes through <see cref="InterruptedPlanSwitch"/>.</summary>
+    private SiteHealthRound InterruptedRound(Func<Task> afterActivation) => new(
+        factory.Services.GetRequiredService<SiteHealthStore>(),
+        factory.Services.GetRequiredService<ProbeRunner>(),
+        factory.Services.GetRequiredService<IDestinationOutcomes>(),
+        new InterruptedPlanSwitch(factory.Services.GetRequiredService<IDialPlanSwitch>(), afterActivation),
+        factory.Services.GetRequiredService<SiteStateMirror>(),
+        factory.Services.GetRequiredService<IOptions<DeliveryHealthOptions>>(),
+        factory.Services.GetRequiredService<TimeProvider>(),
+        factory.Services.GetRequiredService<ILogger<SiteHealthRound>>());
+
+    [Theory]
+    [InlineData("another instance wrote the state row")]
+    [InlineData("the activation's answer was lost")]
+    public async Task Failback_restores_the_plan_before_the_outage_even_when_the_round_that_activated_the_failover_could_not_record_it(string interruption)
+    {
+        var s = await CreateAsync();
+        await using var _ = s.Pbx;
+        var store = factory.Services.GetRequiredService<SiteHealthStore>();
+        var round = InterruptedRound(async () =>
+        {
+            if (interruption.StartsWith("another", StringComparison.Ordinal))
+            {
+                var (state, etag) = await store.ReadAsync(s.Account, "leeds", default);
+                Assert.NotNull(await store.TryCommitAsync(s.Account, "leeds", state, etag, [], [], default));
+            }
+            else
+            {
+                throw new RequestFailedException(503, "the activation's answer was lost");
+            }
+        });
+        await s.Pbx.StopAsync();
+        await round.RunAsync(s.Site, default);
+        await round.RunAsync(s.Site, default);
+        Assert.Equal("leeds-closed", (await SnapshotAsync(s.Account)).PlanState.ActivePlanId);
+
+        await RoundsAsync(s, 1);
+        await s.Pbx.StartAsync();
+        await RoundsAsync(s, 2);
+
+        var after = await SnapshotAsync(s.Account);
+        Assert.Empty(after.DownSites);
+        Assert.Equal("weekend", after.PlanState.ActivePlanId);
+        var restored = Assert.Single(await HealthTestData.SiteOutboxAsync(factory, s.Account), e => e.Type == SmartnumbersEventTypes.SiteRestored);
+        var data = JsonDocument.Parse(restored.Data).RootElement;
+        Assert.Equal("restored", data.GetProperty("failback").GetString());
+        Assert.Equal("weekend", data.GetProperty("restoredPlan").GetString());
+        var audit = await factory.Services.GetRequiredService<ISiteHealthReader>().AuditAsync(s.Account, 10, default);
+        var activated = Assert.Single(audit, a => a.Action == "failover.activated");
+        Assert.Equal("weekend", activated.Before);
+    }
+
+    [Fact]
+    public async Task A_site_back_up_before_its_unrecorded_failover_was_recorded_still_hands_the_plan_back()
+    {
+        var s = await CreateAsync(upAfter: 1);
+        await using var _ = s.Pbx;
+        var round = InterruptedRound(() => throw new RequestFailedException(503, "the activation's answer was lost"));
+        await s.Pbx.StopAsync();
+        await round.RunAsync(s.Site, default);
+        await round.RunAsync(s.Site, default);
+        Assert.Equal("leeds-closed", (await SnapshotAsync(s.Account)).PlanState.ActivePlanId);
+
+        await s.Pbx.StartAsync();
+        await RoundsAsync(s, 1);
+
+        Assert.Equal("weekend", (await SnapshotAsync(s.Account)).PlanState.ActivePlanId);
+        var restored = Assert.Single(await HealthTestData.SiteOutboxAsync(factory, s.Account), e => e.Type == SmartnumbersEventTypes.SiteRestored);
+        Assert.Equal("weekend", JsonDocument.Parse(restored.Data).RootElement.GetProperty("restoredPlan").GetString());
+    }
+
+    [Fact]
+    public async Task A_failover_plan_already_active_when_the_site_goes_down_is_taken_over_and_recovery_returns_to_normal_routing()
+    {
+        var s = await CreateAsync();
+        await using var _ = s.Pbx;
+        await ActivateByHandAsync(s.Account, "leeds-closed");
+        await s.Pbx.StopAsync();
+        await RoundsAsync(s, 2);
+
+        var audit = await factory.Services.GetRequiredService<ISiteHealthReader>().AuditAsync(s.Account, 10, default);
+        Assert.Equal("(normal routing)", Assert.Single(audit, a => a.Action == "failover.activated").Before);
+
+        await s.Pbx.StartAsync();
+        await RoundsAsync(s, 2);
+
+        Assert.Null((await SnapshotAsync(s.Account)).PlanState.ActivePlanId);
+        var restored = Assert.Single(await HealthTestData.SiteOutboxAsync(factory, s.Account), e => e.Type == SmartnumbersEventTypes.SiteRestored);
+        Assert.Equal("restored", JsonDocument.Parse(restored.Data).RootElement.GetProperty("failback").GetString());
     }
 
     [Fact]

@@ -9,5 +9,9 @@ public abstract record AcsCallAction
 
     public sealed record CancelAddParticipant(string InvitationId, string OperationContext) : AcsCallAction;
 
+    /// <summary>DELETE: the app leaves the call (which ends a call of the app and the caller alone).</summary>
     public sealed record HangUp : AcsCallAction;
+
+    /// <summary><c>:terminate</c>: ends the call for every participant (a destination and the caller are not left alone).</summary>
+    public sealed record Terminate : AcsCallAction;
 }

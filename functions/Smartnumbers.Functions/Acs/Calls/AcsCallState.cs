@@ -22,6 +22,12 @@ public sealed record AcsCallState
     public string? ConnectedTo { get; init; }
     /// <summary>How the call ended: connected, closed (no step answered), disconnected, announced.</summary>
     public string? Outcome { get; init; }
+    /// <summary>The <c>sequenceNumber</c> of the newest ParticipantsUpdated applied (they may arrive out of order).</summary>
+    public int? ParticipantsSequence { get; init; }
+    /// <summary>Parties ("caller" or a destination) listed by any ParticipantsUpdated so far.</summary>
+    public IReadOnlyList<string> PartiesSeen { get; init; } = [];
+    /// <summary>Parties listed by the newest ParticipantsUpdated.</summary>
+    public IReadOnlyList<string> PartiesPresent { get; init; } = [];
     /// <summary>Free state for an <see cref="IAcsCallFlowHandler"/> (e.g. IVR menu position).</summary>
     public IReadOnlyDictionary<string, string> FlowData { get; init; } = new Dictionary<string, string>();
 }

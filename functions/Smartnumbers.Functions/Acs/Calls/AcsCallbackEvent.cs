@@ -50,6 +50,47 @@ public sealed record AcsCallbackEvent(
         }
     }
 
+    /// <summary>ParticipantsUpdated: its <c>sequenceNumber</c> (events arrive unordered; null when absent).</summary>
+    public int? SequenceNumber => Data.ValueKind == JsonValueKind.Object ? Int(Data, "sequenceNumber") : null;
+
+    /// <summary>
+    /// ParticipantsUpdated: who is in the call (the app itself included), as identity keys: each participant's
+    /// <c>rawId</c>, "4:" + its <c>phoneNumber.value</c> and its <c>communicationUser.id</c>.
+    /// </summary>
+    public IReadOnlySet<string> ParticipantKeys
+    {
+        get
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            if (Data.ValueKind != JsonValueKind.Object || !Data.TryGetProperty("participants", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                return keys;
+            }
+
+            foreach (var participant in list.EnumerateArray())
+            {
+                if (participant.ValueKind != JsonValueKind.Object || !participant.TryGetProperty("identifier", out var id) || id.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                keys.Add(Text(id, "rawId") ?? "");
+                if (id.TryGetProperty("phoneNumber", out var phone) && Text(phone, "value") is { } number)
+                {
+                    keys.Add("4:" + number);
+                }
+
+                if (id.TryGetProperty("communicationUser", out var user) && Text(user, "id") is { } userId)
+                {
+                    keys.Add(userId);
+                }
+            }
+
+            keys.Remove("");
+            return keys;
+        }
+    }
+
     private static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 

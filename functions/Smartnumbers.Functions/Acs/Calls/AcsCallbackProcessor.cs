@@ -150,6 +150,9 @@ public sealed class AcsCallbackProcessor(
                     case AcsCallAction.HangUp:
                         await acs.HangUpAsync(id, ct);
                         break;
+                    case AcsCallAction.Terminate:
+                        await acs.TerminateAsync(id, ct: ct);
+                        break;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -74,10 +74,17 @@ public sealed class CallAutomationClient(HttpClient http, IOptions<AcsOptions> o
         }
     }
 
-    /// <summary>Ends the call for every participant.</summary>
+    /// <summary>Ends the call for every participant; 404 (the call is already gone) counts as done.</summary>
     public async Task TerminateAsync(string callConnectionId, Repeatability? repeatability = null, CancellationToken ct = default)
     {
-        using var _ = await SendAsync("terminate", HttpMethod.Post, Call(callConnectionId) + ":terminate", null, repeatability ?? Repeatability.New(time), ct);
+        try
+        {
+            using var _ = await SendAsync("terminate", HttpMethod.Post, Call(callConnectionId) + ":terminate", null, repeatability ?? Repeatability.New(time), ct);
+        }
+        catch (AcsRequestException e) when (e.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            // Already gone.
+        }
     }
 
     private static string Call(string callConnectionId) => Calls + "/" + Uri.EscapeDataString(callConnectionId);
