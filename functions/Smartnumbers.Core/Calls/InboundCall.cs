@@ -36,8 +36,15 @@ public sealed record InboundCall
     /// <summary>
     /// Builds a call from carrier text. Never throws on odd caller data.
     /// </summary>
-    /// <param name="from">Caller text: "+447…", "4:+447…", "anonymous", "sip:…", "client:Anonymous", "" …</param>
-    /// <param name="carrierSaysAnonymous">True when the carrier flags privacy separately (ACS <c>isAnonymous</c>).</param>
+    /// <param name="from">
+    /// Caller text: "+447…", "4:+447…", "anonymous", "sip:…", "client:Anonymous", "" … Pass null or "" when the carrier
+    /// gave no caller identity at all (never a substitute such as "anonymous"): that is <see cref="CallerIdStatus.Unavailable"/>,
+    /// which ICR rejects as missing.
+    /// </param>
+    /// <param name="carrierSaysAnonymous">
+    /// True when the carrier flags privacy separately (ACS <c>isAnonymous</c>): the call is then
+    /// <see cref="CallerIdStatus.Withheld"/> whatever <paramref name="from"/> holds, even nothing.
+    /// </param>
     /// <param name="networkNumber">P-Asserted-Identity when known; withheld forms here count as absent.</param>
     public static InboundCall Create(
         string callId,
@@ -51,8 +58,10 @@ public sealed record InboundCall
         IReadOnlyDictionary<string, string>? hints = null)
     {
         var (status, number) = CallerIdText.Classify(from, out var keypad);
-        if (carrierSaysAnonymous && status == CallerIdStatus.Presented)
+        if (carrierSaysAnonymous)
         {
+            // The carrier's own privacy flag wins over the text: a flagged caller with no number chose privacy
+            // (ACR's business), it is not missing (ICR's).
             status = CallerIdStatus.Withheld;
         }
         var (networkStatus, network) = CallerIdText.Classify(networkNumber, out _);

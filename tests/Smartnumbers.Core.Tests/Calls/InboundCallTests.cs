@@ -67,6 +67,20 @@ public sealed class InboundCallTests
         Assert.Null(call.PresentationNumber);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("unknown")]
+    public void A_caller_without_a_number_is_missing_unless_the_carrier_flags_privacy(string? from)
+    {
+        var missing = Call(from);
+        var privacy = Call(from, carrier: Carrier.Acs, anonymous: true);
+
+        Assert.Equal(CallerIdStatus.Unavailable, missing.CallerIdStatus);
+        Assert.Equal(CallerIdStatus.Withheld, privacy.CallerIdStatus);
+        Assert.Null(privacy.PresentationNumber);
+    }
+
     [Fact]
     public void Called_number_and_network_number_are_normalised_and_withheld_network_is_absent()
     {

@@ -1,3 +1,4 @@
+using Smartnumbers.Core.Calls;
 using Smartnumbers.Core.Configuration;
 using Smartnumbers.Core.Decisions;
 using static Smartnumbers.Core.Tests.TestAccounts;
@@ -73,7 +74,7 @@ public sealed class ScreeningTests
     {
         var snapshot = Snapshot(accountScreening: new ScreeningOptions { Acr = response });
 
-        var decision = CallDecider.Default.Simulate(snapshot, Call("4:anonymous", carrier: Smartnumbers.Core.Calls.Carrier.Acs));
+        var decision = CallDecider.Default.Simulate(snapshot, Call("4:anonymous", carrier: Carrier.Acs));
 
         Assert.Equal(DecisionReasons.Acr, decision.Reason);
         Assert.Equal(mode, decision.RejectMode);
@@ -134,6 +135,35 @@ public sealed class ScreeningTests
         var snapshot = Snapshot(accountScreening: new ScreeningOptions { Icr = ScreeningResponse.Busy });
 
         Assert.Equal(DecisionAction.Connect, CallDecider.Default.Simulate(snapshot, Call(from)).Action);
+    }
+
+    [Fact]
+    public void A_caller_with_no_caller_id_at_all_is_icr_missing_even_when_acr_is_on()
+    {
+        var snapshot = Snapshot(accountScreening: new ScreeningOptions { Acr = ScreeningResponse.Announcement, Icr = ScreeningResponse.Unallocated });
+
+        var decision = CallDecider.Default.Simulate(snapshot, Call(""));
+
+        Assert.Equal(DecisionReasons.IcrMissing, decision.Reason);
+        Assert.Equal(RejectMode.Unallocated, decision.RejectMode);
+    }
+
+    [Fact]
+    public void A_caller_with_no_caller_id_is_still_caught_by_acr_when_icr_is_off()
+    {
+        var snapshot = Snapshot(accountScreening: new ScreeningOptions { Acr = ScreeningResponse.Busy });
+
+        Assert.Equal(DecisionReasons.Acr, CallDecider.Default.Simulate(snapshot, Call(null)).Reason);
+    }
+
+    [Fact]
+    public void A_privacy_flagged_caller_without_a_number_is_acr_business_not_icr_missing()
+    {
+        var icrOnly = Snapshot(accountScreening: new ScreeningOptions { Icr = ScreeningResponse.Busy });
+        var both = Snapshot(accountScreening: new ScreeningOptions { Acr = ScreeningResponse.Busy, Icr = ScreeningResponse.Unallocated });
+
+        Assert.Equal(DecisionAction.Connect, CallDecider.Default.Simulate(icrOnly, Call(null, carrier: Carrier.Acs, anonymous: true)).Action);
+        Assert.Equal(DecisionReasons.Acr, CallDecider.Default.Simulate(both, Call("", carrier: Carrier.Acs, anonymous: true)).Reason);
     }
 
     [Fact]
