@@ -16,7 +16,10 @@ public sealed record RiskAssessment
     public bool Scored { get; init; } = true;
     /// <summary>Short labels for agents and reports: spoofed, withheld, voip, blocklisted, international, repeat, …</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
-    /// <summary>Every Call DNA attribute (name → value); names are listed in docs/call-dna-attributes.md.</summary>
+    /// <summary>
+    /// Every Call DNA attribute with a value (name → value); names are listed in docs/call-dna-attributes.md. Absent
+    /// attributes (the network comparisons when no network number reached us) are left out, never written as 0.
+    /// </summary>
     public IReadOnlyDictionary<string, double> Attributes { get; init; } = NoAttributes;
     /// <summary>The attributes that pushed the score most (largest |weight × value| first, at most five).</summary>
     public IReadOnlyList<RiskContribution> Top { get; init; } = [];
