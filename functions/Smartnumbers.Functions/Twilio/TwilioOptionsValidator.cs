@@ -17,6 +17,11 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
             return ValidateOptionsResult.Fail("Twilio__StorageBudget: must be between 00:00:00 and 00:00:05");
         }
 
+        if (!IsNetworkCallerIdHeader(options.NetworkCallerIdHeader))
+        {
+            return ValidateOptionsResult.Fail("Twilio__NetworkCallerIdHeader: must be an X- SIP header name such as X-Network-Caller-Id (Twilio forwards only X- headers), or empty to turn it off");
+        }
+
         if (string.IsNullOrEmpty(options.PublicBaseUrl))
         {
             return ValidateOptionsResult.Success;
@@ -30,5 +35,18 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         return ok
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("Twilio__PublicBaseUrl: must be an absolute http(s) URL with no user info, query or fragment, such as https://smartnumbers.example.com");
+    }
+
+    /// <summary>Empty (off), or "X-" and at least one more character, all SIP token characters (RFC 3261), at most 64.</summary>
+    internal static bool IsNetworkCallerIdHeader(string? header)
+    {
+        if (string.IsNullOrEmpty(header))
+        {
+            return true;
+        }
+
+        return header.Length is > 2 and <= 64
+            && header.StartsWith("X-", StringComparison.OrdinalIgnoreCase)
+            && header.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~');
     }
 }

@@ -90,6 +90,16 @@ public sealed class InboundCallTests
         Assert.Null(call.NetworkNumber);
     }
 
+    [Theory]
+    [InlineData("<sip:+441614960000@pbx.example;user=phone>", "+441614960000")]
+    [InlineData("\"Northwind Bank\" <sip:+441614960000@pbx.example;user=phone>", "+441614960000")]
+    [InlineData("<tel:+441614960000>, <sip:+441614960000@pbx.example>", "+441614960000")]
+    [InlineData("Reception <tel:01614960000>", "01614960000")]
+    public void A_network_caller_id_in_sip_name_addr_form_is_reduced_to_its_number(string header, string expected)
+    {
+        Assert.Equal(expected, Call(GenuineMobile, network: header).NetworkNumber);
+    }
+
     [Fact]
     public void Hints_are_looked_up_case_insensitively()
     {
