@@ -53,9 +53,8 @@ public static class CallerIdText
     }
 
     /// <summary>
-    /// Strips carrier decoration: whitespace, a SIP name-addr's display name and angle brackets (and any identity after
-    /// the first, comma-separated), "tel:", ACS rawId "4:", "sip:"/"sips:" (keeps the user part), "client:" (keeps the
-    /// name), URI parameters, and visual separators inside numbers; "00" becomes "+".
+    /// Strips carrier decoration: whitespace, "tel:", ACS rawId "4:", "sip:"/"sips:" (keeps the user part),
+    /// "client:" (keeps the name), URI parameters, and visual separators inside numbers; "00" becomes "+".
     /// Returns "" for null or blank input. Never throws.
     /// </summary>
     public static string Strip(string? raw)
@@ -64,7 +63,7 @@ public static class CallerIdText
         {
             return "";
         }
-        var s = AddrSpec(raw.AsSpan().Trim());
+        var s = raw.AsSpan().Trim();
         s = TrimPrefix(s, "4:");
         s = TrimPrefix(s, "tel:");
         if (s.StartsWith("sips:", StringComparison.OrdinalIgnoreCase) || s.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
@@ -92,19 +91,25 @@ public static class CallerIdText
 
     /// <summary>
     /// The address of a SIP identity header value (P-Asserted-Identity as a PBX copies it): the URI inside the first
-    /// <c>&lt;…&gt;</c> of a name-addr (<c>"Name" &lt;sip:…&gt;</c>), else the first of comma-separated values.
+    /// <c>&lt;…&gt;</c> of a name-addr (<c>"Name" &lt;sip:…&gt;</c>), else the first of comma-separated values; null
+    /// stays null. Only for identity headers: a caller's From text is kept whole (it is recorded as sent).
     /// </summary>
-    private static ReadOnlySpan<char> AddrSpec(ReadOnlySpan<char> s)
+    public static string? IdentityHeaderAddress(string? header)
     {
+        if (header is null)
+        {
+            return null;
+        }
+        var s = header.AsSpan().Trim();
         var open = s.IndexOf('<');
         if (open >= 0)
         {
             s = s[(open + 1)..];
             var close = s.IndexOf('>');
-            return (close >= 0 ? s[..close] : s).Trim();
+            return (close >= 0 ? s[..close] : s).Trim().ToString();
         }
         var comma = s.IndexOf(',');
-        return comma >= 0 ? s[..comma].Trim() : s;
+        return (comma >= 0 ? s[..comma].Trim() : s).ToString();
     }
 
     private static ReadOnlySpan<char> TrimPrefix(ReadOnlySpan<char> s, string prefix) =>

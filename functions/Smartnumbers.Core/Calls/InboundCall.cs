@@ -45,7 +45,10 @@ public sealed record InboundCall
     /// True when the carrier flags privacy separately (ACS <c>isAnonymous</c>): the call is then
     /// <see cref="CallerIdStatus.Withheld"/> whatever <paramref name="from"/> holds, even nothing.
     /// </param>
-    /// <param name="networkNumber">P-Asserted-Identity when known; withheld forms here count as absent.</param>
+    /// <param name="networkNumber">
+    /// The network caller ID (P-Asserted-Identity) when known, as a number, URI or header value
+    /// (<c>"Name" &lt;sip:+44…@host;user=phone&gt;</c>; the first of several identities); withheld forms count as absent.
+    /// </param>
     public static InboundCall Create(
         string callId,
         Carrier carrier,
@@ -64,7 +67,7 @@ public sealed record InboundCall
             // (ACR's business), it is not missing (ICR's).
             status = CallerIdStatus.Withheld;
         }
-        var (networkStatus, network) = CallerIdText.Classify(networkNumber, out _);
+        var (networkStatus, network) = CallerIdText.Classify(CallerIdText.IdentityHeaderAddress(networkNumber), out _);
         return new InboundCall
         {
             CallId = callId ?? "",
