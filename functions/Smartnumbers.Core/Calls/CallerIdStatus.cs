@@ -10,6 +10,9 @@ public enum CallerIdStatus
     [JsonStringEnumMemberName("presented")] Presented,
     /// <summary>The caller chose privacy: "anonymous", "Restricted", "private", "blocked", ACS isAnonymous.</summary>
     [JsonStringEnumMemberName("withheld")] Withheld,
-    /// <summary>No caller ID reached us: empty, "unknown", "unavailable". ACR and ICR ("missing") both catch it.</summary>
+    /// <summary>
+    /// No caller ID reached us and the carrier did not flag privacy: empty, "unknown", "unavailable". ICR rejects it as
+    /// "missing" (checked before ACR for such a call); with ICR off, ACR catches it.
+    /// </summary>
     [JsonStringEnumMemberName("unavailable")] Unavailable,
 }

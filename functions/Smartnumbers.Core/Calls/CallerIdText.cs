@@ -89,6 +89,29 @@ public static class CallerIdText
         return LooksNumeric(s) ? CompactNumber(s) : s.ToString();
     }
 
+    /// <summary>
+    /// The address of a SIP identity header value (P-Asserted-Identity as a PBX copies it): the URI inside the first
+    /// <c>&lt;…&gt;</c> of a name-addr (<c>"Name" &lt;sip:…&gt;</c>), else the first of comma-separated values; null
+    /// stays null. Only for identity headers: a caller's From text is kept whole (it is recorded as sent).
+    /// </summary>
+    public static string? IdentityHeaderAddress(string? header)
+    {
+        if (header is null)
+        {
+            return null;
+        }
+        var s = header.AsSpan().Trim();
+        var open = s.IndexOf('<');
+        if (open >= 0)
+        {
+            s = s[(open + 1)..];
+            var close = s.IndexOf('>');
+            return (close >= 0 ? s[..close] : s).Trim().ToString();
+        }
+        var comma = s.IndexOf(',');
+        return (comma >= 0 ? s[..comma].Trim() : s).ToString();
+    }
+
     private static ReadOnlySpan<char> TrimPrefix(ReadOnlySpan<char> s, string prefix) =>
         s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? s[prefix.Length..].TrimStart() : s;
 

@@ -36,9 +36,19 @@ public sealed record InboundCall
     /// <summary>
     /// Builds a call from carrier text. Never throws on odd caller data.
     /// </summary>
-    /// <param name="from">Caller text: "+447…", "4:+447…", "anonymous", "sip:…", "client:Anonymous", "" …</param>
-    /// <param name="carrierSaysAnonymous">True when the carrier flags privacy separately (ACS <c>isAnonymous</c>).</param>
-    /// <param name="networkNumber">P-Asserted-Identity when known; withheld forms here count as absent.</param>
+    /// <param name="from">
+    /// Caller text: "+447…", "4:+447…", "anonymous", "sip:…", "client:Anonymous", "" … Pass null or "" when the carrier
+    /// gave no caller identity at all (never a substitute such as "anonymous"): that is <see cref="CallerIdStatus.Unavailable"/>,
+    /// which ICR rejects as missing.
+    /// </param>
+    /// <param name="carrierSaysAnonymous">
+    /// True when the carrier flags privacy separately (ACS <c>isAnonymous</c>): the call is then
+    /// <see cref="CallerIdStatus.Withheld"/> whatever <paramref name="from"/> holds, even nothing.
+    /// </param>
+    /// <param name="networkNumber">
+    /// The network caller ID (P-Asserted-Identity) when known, as a number, URI or header value
+    /// (<c>"Name" &lt;sip:+44…@host;user=phone&gt;</c>; the first of several identities); withheld forms count as absent.
+    /// </param>
     public static InboundCall Create(
         string callId,
         Carrier carrier,
@@ -51,11 +61,13 @@ public sealed record InboundCall
         IReadOnlyDictionary<string, string>? hints = null)
     {
         var (status, number) = CallerIdText.Classify(from, out var keypad);
-        if (carrierSaysAnonymous && status == CallerIdStatus.Presented)
+        if (carrierSaysAnonymous)
         {
+            // The carrier's own privacy flag wins over the text: a flagged caller with no number chose privacy
+            // (ACR's business), it is not missing (ICR's).
             status = CallerIdStatus.Withheld;
         }
-        var (networkStatus, network) = CallerIdText.Classify(networkNumber, out _);
+        var (networkStatus, network) = CallerIdText.Classify(CallerIdText.IdentityHeaderAddress(networkNumber), out _);
         return new InboundCall
         {
             CallId = callId ?? "",

@@ -22,7 +22,10 @@ public sealed record CallAssessment
     public string? CallerNumber { get; init; }
     /// <summary>Set when the call is already decided as a reject (unknown number, block list, ACR, ICR).</summary>
     public RoutingDecision? Rejection { get; init; }
-    /// <summary>The caller is on the allow list: screening and scoring were skipped.</summary>
+    /// <summary>
+    /// The caller is on the allow list and the call carries no spoof signal: screening and the fraud policy were
+    /// skipped (never rejected, flagged or diverted); <see cref="Risk"/> still holds its score for the record.
+    /// </summary>
     public bool Trusted { get; init; }
     public RiskAssessment Risk { get; init; } = RiskAssessment.NotScored;
     /// <summary>Fraud policy enabled and score at or above its threshold.</summary>

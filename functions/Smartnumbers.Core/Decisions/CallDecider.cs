@@ -9,7 +9,9 @@ namespace Smartnumbers.Core.Decisions;
 /// The per-call decision, pure (no I/O, no clock: time is <see cref="InboundCall.ArrivedAt"/>), thread-safe, never
 /// throwing on odd caller data. Two phases keep the divert cap exact without I/O here:
 /// <list type="number">
-/// <item><see cref="Assess"/>: allow list (skips the rest) → block list → ACR → ICR → Call DNA → score → fraud policy.</item>
+/// <item><see cref="Assess"/>: allow list → block list → ACR → ICR → Call DNA → score → fraud policy. An allow-listed
+/// caller skips screening and the fraud policy (it is scored, for the record, but never rejected or diverted) unless
+/// the call carries a spoof signal (<see cref="SpoofSignal"/>): then it is handled as if it were not listed.</item>
 /// <item>If <see cref="CallAssessment.DivertWanted"/>, the adapter atomically reserves one of the number's
 /// <see cref="CallAssessment.MaxDivertsPerHour"/> slots for the current clock hour in storage.</item>
 /// <item><see cref="Decide"/> with the reservation's outcome: reject, or route (override → active plan → normal;
@@ -48,10 +50,17 @@ public sealed class CallDecider
             explanation.Add("The called number is not configured in this account.");
             return baseline with { Rejection = Reject(DecisionReasons.UnknownNumber, ScreeningResponse.Unallocated, null, RiskAssessment.NotScored, explanation) };
         }
+        CallDnaVector? attributes = null;
         if (facts.Index.Allow.Match(call.Withheld, facts.Presentation.E164) != ListMatch.None)
         {
-            explanation.Add("Allow list: trusted caller; screening and scoring skipped.");
-            return baseline with { Trusted = true };
+            attributes = CallDnaExtractor.Extract(facts);
+            if (SpoofSignal.Find(attributes) is not { } spoof)
+            {
+                var scored = Model.Assess(attributes);
+                explanation.Add($"Allow list: trusted caller; screening and the fraud divert skipped. Call DNA score {Describe(scored)}, recorded only.");
+                return baseline with { Trusted = true, Risk = scored };
+            }
+            explanation.Add($"Allow list matched, but the call carries a spoof signal ({spoof}): screened, scored and diverted as if not listed.");
         }
         var verdict = Screener.Screen(facts);
         if (verdict is not null)
@@ -60,8 +69,8 @@ public sealed class CallDecider
             return baseline with { Rejection = Reject(verdict.Reason, verdict.Response, verdict.AnnouncementText, RiskAssessment.NotScored, explanation) };
         }
         explanation.Add("Screening passed.");
-        var risk = Model.Assess(CallDnaExtractor.Extract(facts));
-        explanation.Add($"Call DNA score {risk.Score}{(risk.Tags.Count > 0 ? " (" + string.Join(", ", risk.Tags) + ")" : "")}.");
+        var risk = Model.Assess(attributes ?? CallDnaExtractor.Extract(facts));
+        explanation.Add($"Call DNA score {Describe(risk)}.");
         var policy = facts.Number.Fraud;
         var highRisk = policy is { Enabled: true } && risk.Score >= policy.Threshold;
         var divertWanted = highRisk && policy!.HighRiskRoute is not null && policy.MaxDivertsPerHour > 0;
@@ -102,6 +111,9 @@ public sealed class CallDecider
     /// <summary>Both phases at once, for the simulator (<paramref name="divertGranted"/> stands in for the cap).</summary>
     public RoutingDecision Simulate(AccountSnapshot snapshot, InboundCall call, CallerHistory? history = null, bool divertGranted = true) =>
         Decide(Assess(snapshot, call, history), divertGranted);
+
+    private static string Describe(RiskAssessment risk) =>
+        risk.Tags.Count > 0 ? $"{risk.Score} ({string.Join(", ", risk.Tags)})" : $"{risk.Score}";
 
     private static RoutingDecision Reject(string reason, ScreeningResponse response, string? text, RiskAssessment risk, List<string> explanation)
     {

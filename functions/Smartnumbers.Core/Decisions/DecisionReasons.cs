@@ -25,7 +25,7 @@ public static class DecisionReasons
     public const string HighRiskDivert = "high-risk-divert";
     /// <summary>High risk but the hourly divert cap was reached: routed normally and flagged.</summary>
     public const string HighRiskCapReached = "high-risk-cap-reached";
-    /// <summary>Allow-listed caller: screening and scoring skipped.</summary>
+    /// <summary>Allow-listed caller without a spoof signal: screening and the fraud divert skipped (the call is still scored).</summary>
     public const string Trusted = "trusted";
     /// <summary>Deciding failed: connected by the last-known route (override → active plan → normal, down sites skipped).</summary>
     public const string Fallback = "fallback";

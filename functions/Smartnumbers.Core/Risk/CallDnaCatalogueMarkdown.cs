@@ -16,7 +16,10 @@ public static class CallDnaCatalogueMarkdown
           .Append(CultureInfo.InvariantCulture, $"{CallDnaCatalogue.Count} attributes. Values are 0/1 flags unless the meaning says otherwise. ")
           .Append("The default weight is the log-odds the default model adds per unit of value ")
           .Append(CultureInfo.InvariantCulture, $"(bias {CallDnaCatalogue.DefaultBias:0.0#}); see docs/core.md for the reasoning. ")
-          .Append("A tag is raised when the value is at least 0.5.\n\n")
+          .Append("A tag is raised when the value is at least 0.5. ")
+          .Append("An attribute that cannot be computed for a call is **absent**, not 0: the network comparisons when no ")
+          .Append("network number came with the call. An absent attribute is left out of the call record's attribute map, ")
+          .Append("its cell in the Call DNA report is empty, and it adds nothing to the score.\n\n")
           .Append("| # | attribute | group | default weight | tag | meaning |\n")
           .Append("|---|---|---|---|---|---|\n");
         foreach (var a in CallDnaCatalogue.All)

@@ -33,6 +33,9 @@ internal static class CallDnaExtractor
 
     internal static void Set(double[] v, CallDnaId id, double value) => v[(int)id] = double.IsFinite(value) ? value : 0;
 
+    /// <summary>Marks an attribute that cannot be computed for this call as absent (see <see cref="CallDnaVector"/>).</summary>
+    internal static void Absent(double[] v, CallDnaId id) => v[(int)id] = double.NaN;
+
     private static void Identity(CallFacts f, double[] v)
     {
         var p = f.Presentation;
@@ -126,6 +129,12 @@ internal static class CallDnaExtractor
         var n = f.Network;
         if (!n.Present)
         {
+            // No network number: its comparisons are unknown, not "no mismatch" (networkPresent says 0).
+            Absent(v, CallDnaId.NetworkMismatch);
+            Absent(v, CallDnaId.NetworkRegionMismatch);
+            Absent(v, CallDnaId.NetworkInvalid);
+            Absent(v, CallDnaId.NetworkForeignPresentationUk);
+            Absent(v, CallDnaId.Network08979);
             return;
         }
         var p = f.Presentation;

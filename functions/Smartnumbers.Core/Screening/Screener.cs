@@ -6,7 +6,9 @@ namespace Smartnumbers.Core.Screening;
 
 /// <summary>
 /// Block list → ACR → ICR, each with its response from the number's screening options, falling back to the
-/// account's (ACR/ICR default off, block default busy). A rule whose response is off lets the call through.
+/// account's (ACR/ICR default off, block default busy). A rule whose response is off lets the call through. A call
+/// with no caller ID at all (<see cref="CallerIdStatus.Unavailable"/>) meets ICR before ACR, so it is rejected as
+/// "missing" rather than as withheld when ICR is on.
 /// </summary>
 internal static class Screener
 {
@@ -32,6 +34,14 @@ internal static class Screener
             }
         }
 
+        // A call with no caller ID at all (not a privacy choice) is ICR's "missing" first; ACR catches it only when
+        // ICR is off. A privacy-withheld call is ACR's business.
+        var missingFirst = f.Call.CallerIdStatus == CallerIdStatus.Unavailable;
+        if (missingFirst && Icr(f, own, account, texts) is { } missing)
+        {
+            return missing;
+        }
+
         if (f.Call.Withheld)
         {
             var response = own?.Acr ?? account?.Acr ?? ScreeningResponse.Off;
@@ -43,16 +53,20 @@ internal static class Screener
             }
         }
 
+        return missingFirst ? null : Icr(f, own, account, texts);
+    }
+
+    private static ScreeningVerdict? Icr(CallFacts f, ScreeningOptions? own, ScreeningOptions? account, Announcements? texts)
+    {
         var icr = own?.Icr ?? account?.Icr ?? ScreeningResponse.Off;
-        if (icr != ScreeningResponse.Off)
+        if (icr == ScreeningResponse.Off)
         {
-            var failure = IcrFailure(f, out var which);
-            if (failure is not null)
-            {
-                return new(failure, icr, texts?.Icr ?? DefaultAnnouncements.Icr, $"ICR: {which} caller ID fails ({failure}): {Words(icr)}.");
-            }
+            return null;
         }
-        return null;
+        var failure = IcrFailure(f, out var which);
+        return failure is null
+            ? null
+            : new(failure, icr, texts?.Icr ?? DefaultAnnouncements.Icr, $"ICR: {which} caller ID fails ({failure}): {Words(icr)}.");
     }
 
     /// <summary>

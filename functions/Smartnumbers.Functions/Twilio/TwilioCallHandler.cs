@@ -22,6 +22,7 @@ internal sealed partial class TwilioCallHandler(
     TwilioReplyCache replies,
     TimeProvider time,
     IOptions<CallPipelineOptions> options,
+    IOptions<TwilioOptions> twilio,
     ILogger<TwilioCallHandler> log)
 {
     public async Task<IResult> AnswerAsync(HttpRequest request, CancellationToken ct)
@@ -38,7 +39,7 @@ internal sealed partial class TwilioCallHandler(
             return earlier;
         }
 
-        var call = TwilioInboundCall.FromForm(request.Form, time.GetUtcNow());
+        var call = TwilioInboundCall.FromForm(request.Form, time.GetUtcNow(), twilio.Value.NetworkCallerIdHeader);
         var outcome = await pipeline.HandleAsync(call, options.Value.TwilioOwnerBudget, ct);
         if (outcome is CallOutcome.CannotTell)
         {
@@ -78,7 +79,7 @@ internal sealed partial class TwilioCallHandler(
     {
         try
         {
-            var call = TwilioInboundCall.FromForm(form, time.GetUtcNow());
+            var call = TwilioInboundCall.FromForm(form, time.GetUtcNow(), twilio.Value.NetworkCallerIdHeader);
             var outcome = await pipeline.LastKnownRouteAsync(call, options.Value.TwilioOwnerBudget, ct);
             if (outcome is CallOutcome.Decided decided)
             {

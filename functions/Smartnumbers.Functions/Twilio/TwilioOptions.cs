@@ -1,7 +1,7 @@
 namespace Smartnumbers.Functions.Twilio;
 
 /// <summary>
-/// Twilio settings. Section "Twilio": Twilio__AuthToken, Twilio__PublicBaseUrl.
+/// Twilio settings. Section "Twilio": Twilio__AuthToken, Twilio__PublicBaseUrl, Twilio__NetworkCallerIdHeader, ….
 /// With no auth token every Twilio endpoint answers 403.
 /// </summary>
 public sealed class TwilioOptions
@@ -18,19 +18,19 @@ public sealed class TwilioOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>The default of <see cref="NetworkCallerIdHeader"/>.</summary>
+    public const string DefaultNetworkCallerIdHeader = "X-Network-Caller-Id";
+
+    /// <summary>
+    /// The <c>X-</c> SIP header from which SIP Domain calls take the network caller ID (default "X-Network-Caller-Id";
+    /// empty turns it off). Twilio forwards no P-Asserted-Identity, only <c>X-</c> headers (as <c>SipHeader_X-…</c>
+    /// form fields), so a customer's PBX copies P-Asserted-Identity into this header for ICR and Call DNA to check.
+    /// </summary>
+    public string? NetworkCallerIdHeader { get; set; } = DefaultNetworkCallerIdHeader;
+
     /// <summary>TTS voice for announcements (Twilio &lt;Say voice&gt;); default "Polly.Amy".</summary>
     public string Voice { get; set; } = "Polly.Amy";
 
     /// <summary>TTS language (Twilio &lt;Say language&gt;); default "en-GB".</summary>
     public string Language { get; set; } = "en-GB";
-
-    /// <summary>
-    /// How long a call waits for the velocity counters when this instance has no fresh figures for the caller
-    /// (default 5 ms; 0–2 s). Past it the call is decided without history while the read completes in the background
-    /// and serves this caller's next calls from memory.
-    /// </summary>
-    public TimeSpan HistoryBudget { get; set; } = TimeSpan.FromMilliseconds(5);
-
-    /// <summary>How long a call waits for a divert-cap slot or the fallback's snapshot (default 1 s; 0–5 s).</summary>
-    public TimeSpan StorageBudget { get; set; } = TimeSpan.FromSeconds(1);
 }

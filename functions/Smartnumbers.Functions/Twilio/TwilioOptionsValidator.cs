@@ -7,14 +7,9 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
 {
     public ValidateOptionsResult Validate(string? name, TwilioOptions options)
     {
-        if (options.HistoryBudget < TimeSpan.Zero || options.HistoryBudget > TimeSpan.FromSeconds(2))
+        if (!IsNetworkCallerIdHeader(options.NetworkCallerIdHeader))
         {
-            return ValidateOptionsResult.Fail("Twilio__HistoryBudget: must be between 00:00:00 and 00:00:02");
-        }
-
-        if (options.StorageBudget < TimeSpan.Zero || options.StorageBudget > TimeSpan.FromSeconds(5))
-        {
-            return ValidateOptionsResult.Fail("Twilio__StorageBudget: must be between 00:00:00 and 00:00:05");
+            return ValidateOptionsResult.Fail("Twilio__NetworkCallerIdHeader: must be an X- SIP header name such as X-Network-Caller-Id (Twilio forwards only X- headers), or empty to turn it off");
         }
 
         if (string.IsNullOrEmpty(options.PublicBaseUrl))
@@ -30,5 +25,18 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         return ok
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("Twilio__PublicBaseUrl: must be an absolute http(s) URL with no user info, query or fragment, such as https://smartnumbers.example.com");
+    }
+
+    /// <summary>Empty (off), or "X-" and at least one more character, all SIP token characters (RFC 3261), at most 64.</summary>
+    internal static bool IsNetworkCallerIdHeader(string? header)
+    {
+        if (string.IsNullOrEmpty(header))
+        {
+            return true;
+        }
+
+        return header.Length is > 2 and <= 64
+            && header.StartsWith("X-", StringComparison.OrdinalIgnoreCase)
+            && header.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~');
     }
 }

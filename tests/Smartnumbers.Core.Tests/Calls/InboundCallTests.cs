@@ -67,6 +67,20 @@ public sealed class InboundCallTests
         Assert.Null(call.PresentationNumber);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("unknown")]
+    public void A_caller_without_a_number_is_missing_unless_the_carrier_flags_privacy(string? from)
+    {
+        var missing = Call(from);
+        var privacy = Call(from, carrier: Carrier.Acs, anonymous: true);
+
+        Assert.Equal(CallerIdStatus.Unavailable, missing.CallerIdStatus);
+        Assert.Equal(CallerIdStatus.Withheld, privacy.CallerIdStatus);
+        Assert.Null(privacy.PresentationNumber);
+    }
+
     [Fact]
     public void Called_number_and_network_number_are_normalised_and_withheld_network_is_absent()
     {
@@ -74,6 +88,16 @@ public sealed class InboundCallTests
 
         Assert.Equal("+441134960001", call.CalledNumber);
         Assert.Null(call.NetworkNumber);
+    }
+
+    [Theory]
+    [InlineData("<sip:+441614960000@pbx.example;user=phone>", "+441614960000")]
+    [InlineData("\"Northwind Bank\" <sip:+441614960000@pbx.example;user=phone>", "+441614960000")]
+    [InlineData("<tel:+441614960000>, <sip:+441614960000@pbx.example>", "+441614960000")]
+    [InlineData("Reception <tel:01614960000>", "01614960000")]
+    public void A_network_caller_id_in_sip_name_addr_form_is_reduced_to_its_number(string header, string expected)
+    {
+        Assert.Equal(expected, Call(GenuineMobile, network: header).NetworkNumber);
     }
 
     [Fact]

@@ -88,6 +88,38 @@ public sealed class FraudPolicyTests
     }
 
     [Fact]
+    public void An_allow_listed_caller_is_scored_but_never_diverted_or_flagged()
+    {
+        var assessment = CallDecider.Default.Assess(Guarded(threshold: 0), Call(GenuineLandline), Busy);
+
+        Assert.True(assessment.Trusted);
+        Assert.True(assessment.Risk.Scored);
+        Assert.False(assessment.HighRisk);
+        Assert.False(assessment.DivertWanted);
+        var decision = CallDecider.Default.Decide(assessment, divertGranted: true);
+        Assert.Equal(DecisionReasons.Trusted, decision.Reason);
+        Assert.False(decision.Flagged);
+        Assert.False(decision.NotifyAgent);
+    }
+
+    [Fact]
+    public void An_allow_listed_prefix_does_not_trust_a_caller_presenting_the_called_number()
+    {
+        var snapshot = Guarded(trusted: RouteTo(AgentMobile)) with
+        {
+            AllowList = new CallerList { Entries = new HashSet<string> { "+44*" } },
+        };
+
+        var assessment = CallDecider.Default.Assess(snapshot, Spoofer(), Busy);
+
+        Assert.False(assessment.Trusted);
+        Assert.True(assessment.DivertWanted);
+        var decision = CallDecider.Default.Decide(assessment, divertGranted: true);
+        Assert.Equal(RouteSource.Fraud, decision.Source);
+        Assert.Equal(DecisionReasons.HighRiskDivert, decision.Reason);
+    }
+
+    [Fact]
     public void Decide_is_repeatable_on_the_same_assessment()
     {
         var assessment = CallDecider.Default.Assess(Guarded(), Spoofer(), Busy);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Smartnumbers.Core.Calls;
 using Smartnumbers.Core.Decisions;
 using Smartnumbers.Core.Risk;
@@ -119,5 +120,55 @@ public sealed class CallDnaExtractorTests
         Assert.Equal(1, Risk(Call("+80012345678")).Attributes["callerNonGeographicNetwork"]);
         Assert.Equal(1, Risk(Call(GenuineMobile, network: "+33142685300")).Attributes["networkRegionMismatch"]);
         Assert.Equal(1, Risk(Call(GenuineMobile, network: "+33142685300")).Attributes["networkForeignPresentationUk"]);
+    }
+
+    private static readonly string[] NetworkComparisons =
+        ["networkMismatch", "networkRegionMismatch", "networkInvalid", "networkForeignPresentationUk", "network08979"];
+
+    [Fact]
+    public void Without_a_network_number_the_network_attributes_are_absent_not_zero()
+    {
+        var risk = Risk(Call(GenuineMobile));
+        var withNetwork = Risk(Call(GenuineMobile, network: GenuineMobile));
+
+        Assert.Equal(0, risk.Attributes["networkPresent"]);
+        var json = JsonSerializer.Serialize(risk.Attributes);
+        foreach (var name in NetworkComparisons)
+        {
+            Assert.False(risk.Attributes.ContainsKey(name), name);
+            Assert.False(risk.Attributes.TryGetValue(name, out _), name);
+            Assert.DoesNotContain(name, risk.Attributes.Keys);
+            Assert.DoesNotContain($"\"{name}\"", json, StringComparison.Ordinal);
+            Assert.Equal(0, withNetwork.Attributes[name]);
+        }
+        Assert.Equal(risk.Attributes.Count, risk.Attributes.Keys.Count());
+        Assert.Equal(CallDnaCatalogue.Count - NetworkComparisons.Length, risk.Attributes.Count);
+        Assert.Contains("\"networkPresent\":0", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Absent_attributes_contribute_nothing_to_the_score_whatever_their_weight()
+    {
+        var heavy = RiskModel.FromJson("""{"bias": -4, "weights": {"networkMismatch": -9, "networkInvalid": 9, "network08979": 9}}""");
+        var call = Call(GenuineMobile);
+        var vector = (CallDnaVector)Risk(call).Attributes;
+
+        var risk = heavy.Assess(vector);
+
+        Assert.Equal(RiskModel.Default.Assess(vector).Probability, risk.Probability, 12);
+        Assert.DoesNotContain(risk.Top, t => NetworkComparisons.Contains(t.Attribute));
+    }
+
+    [Fact]
+    public void Stored_attributes_read_back_with_the_names_they_lack_absent()
+    {
+        var stored = JsonSerializer.Deserialize<Dictionary<string, double>>(JsonSerializer.Serialize(Risk(Call(GenuineMobile)).Attributes))!;
+
+        var vector = CallDnaVector.FromAttributes(stored);
+
+        Assert.False(vector.ContainsKey("networkMismatch"));
+        Assert.True(vector.ContainsKey("networkPresent"));
+        Assert.Equal(stored.Count, vector.Count);
+        Assert.Equal(0, vector.Values[CallDnaCatalogue.IndexOf("networkMismatch")]);
     }
 }

@@ -1,3 +1,4 @@
+using Smartnumbers.Core.Calls;
 using Smartnumbers.Core.Configuration;
 using Smartnumbers.Core.Decisions;
 using static Smartnumbers.Core.Tests.TestAccounts;
@@ -54,7 +55,7 @@ public sealed class ScreeningTests
     }
 
     [Fact]
-    public void Allow_list_skips_screening_and_scoring()
+    public void Allow_list_skips_the_block_list_and_icr_but_the_call_is_still_scored()
     {
         var snapshot = WithLists(block: [GenuineMobile], allow: [GenuineMobile], account: new ScreeningOptions { Icr = ScreeningResponse.Busy });
 
@@ -62,7 +63,53 @@ public sealed class ScreeningTests
 
         Assert.Equal(DecisionAction.Connect, decision.Action);
         Assert.Equal(DecisionReasons.Trusted, decision.Reason);
-        Assert.False(decision.Risk.Scored);
+        Assert.True(decision.Risk.Scored);
+        Assert.Equal(1, decision.Risk.Attributes["blocklisted"]);
+    }
+
+    [Fact]
+    public void Allow_listed_anonymous_entry_skips_acr()
+    {
+        var snapshot = WithLists(allow: ["anonymous"], account: new ScreeningOptions { Acr = ScreeningResponse.Busy });
+
+        Assert.Equal(DecisionReasons.Trusted, CallDecider.Default.Simulate(snapshot, Call("anonymous")).Reason);
+    }
+
+    [Theory]
+    [InlineData("TN-Validation-Failed-A")]
+    [InlineData("TN-Validation-Failed")]
+    [InlineData("TN-Validation-Passed-C")]
+    public void An_allow_listed_caller_whose_stir_shaken_failed_or_gave_attestation_c_is_screened_like_any_caller(string verstat)
+    {
+        var snapshot = WithLists(block: ["+1202*"], allow: ["+1*"]);
+        var call = Call("+12025550143", hints: new Dictionary<string, string> { [CallHints.StirVerstat] = verstat });
+
+        var decision = CallDecider.Default.Simulate(snapshot, call);
+
+        Assert.Equal(DecisionReasons.Blocked, decision.Reason);
+        Assert.Contains(decision.Explanation, line => line.Contains("spoof", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void An_allow_listed_caller_with_stir_shaken_attestation_a_or_b_stays_trusted()
+    {
+        var snapshot = WithLists(block: ["+1202*"], allow: ["+1*"]);
+
+        foreach (var verstat in new[] { "TN-Validation-Passed-A", "TN-Validation-Passed-B" })
+        {
+            var call = Call("+12025550143", hints: new Dictionary<string, string> { [CallHints.StirVerstat] = verstat });
+            Assert.Equal(DecisionReasons.Trusted, CallDecider.Default.Simulate(snapshot, call).Reason);
+        }
+    }
+
+    [Fact]
+    public void An_allow_listed_prefix_does_not_exempt_a_caller_presenting_the_called_number_from_the_block_list()
+    {
+        var snapshot = WithLists(block: [Retail], allow: ["+44*"]);
+
+        var decision = CallDecider.Default.Simulate(snapshot, Call(Retail));
+
+        Assert.Equal(DecisionReasons.Blocked, decision.Reason);
     }
 
     [Theory]
@@ -73,7 +120,7 @@ public sealed class ScreeningTests
     {
         var snapshot = Snapshot(accountScreening: new ScreeningOptions { Acr = response });
 
-        var decision = CallDecider.Default.Simulate(snapshot, Call("4:anonymous", carrier: Smartnumbers.Core.Calls.Carrier.Acs));
+        var decision = CallDecider.Default.Simulate(snapshot, Call("4:anonymous", carrier: Carrier.Acs));
 
         Assert.Equal(DecisionReasons.Acr, decision.Reason);
         Assert.Equal(mode, decision.RejectMode);
@@ -134,6 +181,35 @@ public sealed class ScreeningTests
         var snapshot = Snapshot(accountScreening: new ScreeningOptions { Icr = ScreeningResponse.Busy });
 
         Assert.Equal(DecisionAction.Connect, CallDecider.Default.Simulate(snapshot, Call(from)).Action);
+    }
+
+    [Fact]
+    public void A_caller_with_no_caller_id_at_all_is_icr_missing_even_when_acr_is_on()
+    {
+        var snapshot = Snapshot(accountScreening: new ScreeningOptions { Acr = ScreeningResponse.Announcement, Icr = ScreeningResponse.Unallocated });
+
+        var decision = CallDecider.Default.Simulate(snapshot, Call(""));
+
+        Assert.Equal(DecisionReasons.IcrMissing, decision.Reason);
+        Assert.Equal(RejectMode.Unallocated, decision.RejectMode);
+    }
+
+    [Fact]
+    public void A_caller_with_no_caller_id_is_still_caught_by_acr_when_icr_is_off()
+    {
+        var snapshot = Snapshot(accountScreening: new ScreeningOptions { Acr = ScreeningResponse.Busy });
+
+        Assert.Equal(DecisionReasons.Acr, CallDecider.Default.Simulate(snapshot, Call(null)).Reason);
+    }
+
+    [Fact]
+    public void A_privacy_flagged_caller_without_a_number_is_acr_business_not_icr_missing()
+    {
+        var icrOnly = Snapshot(accountScreening: new ScreeningOptions { Icr = ScreeningResponse.Busy });
+        var both = Snapshot(accountScreening: new ScreeningOptions { Acr = ScreeningResponse.Busy, Icr = ScreeningResponse.Unallocated });
+
+        Assert.Equal(DecisionAction.Connect, CallDecider.Default.Simulate(icrOnly, Call(null, carrier: Carrier.Acs, anonymous: true)).Action);
+        Assert.Equal(DecisionReasons.Acr, CallDecider.Default.Simulate(both, Call("", carrier: Carrier.Acs, anonymous: true)).Reason);
     }
 
     [Fact]

@@ -26,6 +26,32 @@ public sealed class TwilioOptionsTests
         }
     }
 
+    [Theory]
+    [InlineData("X-Network-Caller-Id", true)]
+    [InlineData("x-pai", true)]
+    [InlineData("", true)]
+    [InlineData(null, true)]
+    [InlineData("P-Asserted-Identity", false)]
+    [InlineData("X-", false)]
+    [InlineData("X-Network Caller", false)]
+    [InlineData("SipHeader_X-Network-Caller-Id", false)]
+    public void Network_caller_id_header_must_be_an_x_header_or_empty(string? header, bool ok)
+    {
+        var result = new TwilioOptionsValidator().Validate(null, new TwilioOptions { NetworkCallerIdHeader = header });
+
+        Assert.Equal(ok, result.Succeeded);
+        if (!ok)
+        {
+            Assert.StartsWith("Twilio__NetworkCallerIdHeader:", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_network_caller_id_header_defaults_to_x_network_caller_id()
+    {
+        Assert.Equal("X-Network-Caller-Id", new TwilioOptions().NetworkCallerIdHeader);
+    }
+
     [Fact]
     public async Task Without_an_auth_token_every_twilio_endpoint_answers_403_even_to_a_well_formed_request()
     {

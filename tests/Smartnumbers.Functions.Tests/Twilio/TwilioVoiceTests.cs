@@ -142,6 +142,23 @@ public sealed class TwilioVoiceTests(SmartnumbersAppFactory factory)
     }
 
     [Fact]
+    public async Task A_sip_domain_call_whose_pbx_passes_a_premium_rate_network_caller_id_is_rejected_by_icr()
+    {
+        var calls = new TwilioCalls(factory);
+        await calls.SetUpAsync(new NumberConfig { Route = Normal, Screening = new ScreeningOptions { Icr = ScreeningResponse.Busy } });
+        var sid = TwilioWebhook.NewCallSid();
+
+        var (_, twiml, _) = await calls.CallAsync($"sip:{TwilioCalls.GenuineCaller}@203.0.113.7", sid, to: $"sip:{calls.Number}@smartnumbers.sip.twilio.com",
+            extra: new() { ["SipDomain"] = "smartnumbers.sip.twilio.com", ["SipHeader_X-Network-Caller-Id"] = "<sip:+449098790123@pbx.example;user=phone>" });
+
+        Assert.Equal(["Reject"], TwilioCalls.Verbs(twiml));
+        var store = factory.Services.GetRequiredService<CallRecordStore>();
+        var record = await Poll.UntilAsync(() => store.GetAsync(calls.Account, sid, CancellationToken.None), r => r is not null);
+        Assert.Equal("+449098790123", record!.NetworkNumber);
+        Assert.Equal("icr-premium-rate", record.Decision!.Reason);
+    }
+
+    [Fact]
     public async Task A_retried_webhook_gets_the_same_answer_and_is_recorded_and_counted_once()
     {
         var calls = new TwilioCalls(factory);
