@@ -59,6 +59,9 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     /// <summary>Where this writer keeps what storage has not taken yet.</summary>
     public string SpillFolder => _spill.Folder;
 
+    /// <summary>The velocity counter rows this instance holds that are not yet in Table Storage: in memory, and in its spill folder.</summary>
+    public CounterBacklog CounterBacklog() => _counters.Backlog();
+
     /// <summary>Events waiting in memory.</summary>
     public int Pending => _queue.Reader.Count;
 

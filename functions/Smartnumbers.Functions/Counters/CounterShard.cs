@@ -50,6 +50,18 @@ internal sealed class CounterShard
         }
     }
 
+    /// <summary>Rows changed since storage last took them.</summary>
+    public int Unwritten
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rows.Values.Count(r => r.Dirty);
+            }
+        }
+    }
+
     public void Count(CallCount call)
     {
         var hour = call.At.UtcDateTime.Hour;

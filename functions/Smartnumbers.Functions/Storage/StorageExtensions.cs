@@ -62,7 +62,8 @@ internal static class StorageExtensions
             reachable && readiness.IsReady ? "ok" : "degraded",
             SmartnumbersTelemetry.Version,
             new StorageHealth.StorageState(reachable, readiness.IsReady, store.Endpoint.GetLeftPart(UriPartial.Authority), error ?? readiness.LastError),
-            records.Backlog());
+            records.Backlog(),
+            records.CounterBacklog());
         return TypedResults.Json(body, statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
