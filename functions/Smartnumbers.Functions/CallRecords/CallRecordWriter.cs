@@ -96,7 +96,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         _spill.Append([ev]);
         if (_spillLog.Allow(out var held))
         {
-            LogSpilled(_log, ev.CallId, _spill.Folder, held);
+            LogSpilled(_log, LogText.Of(ev.CallId), _spill.Folder, held);
         }
 
         return false;
@@ -311,14 +311,14 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
             }
             catch (RequestFailedException ex) when (ex.Status is 400 or 413 && ex.ErrorCode != "TableNotFound")
             {
-                LogRefused(_log, callId, ex.Status, ex.ErrorCode);
+                LogRefused(_log, LogText.Of(callId), ex.Status, ex.ErrorCode);
                 return Attempt.Refused;
             }
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
             {
                 if (_retryLog.Allow(out var held))
                 {
-                    LogRetrying(_log, callId, attempt, ex.Message, held);
+                    LogRetrying(_log, LogText.Of(callId), attempt, ex.Message, held);
                 }
             }
 
