@@ -16,6 +16,7 @@ internal static class TableKeys
     /// <summary>The longest value kept as it is (a key may hold 1 KiB; a key joins a few parts).</summary>
     public const int MaxPlain = 200;
 
+    private const int MaxKey = 1024;
     private const int HashChars = 40; // 160 bits of SHA-256, lower-case hex.
 
     /// <summary>
@@ -42,6 +43,29 @@ internal static class TableKeys
             && DateTimeOffset.MaxValue.UtcTicks - inverted is var ticks && ticks >= 0
             ? new DateTimeOffset(ticks, TimeSpan.Zero)
             : null;
+
+    /// <summary>
+    /// Whether Table Storage takes <paramref name="key"/> as a PartitionKey or RowKey: at most 1 KiB (1 024 characters)
+    /// and none of / \ # ? or the control characters U+0000–U+001F, U+007F–U+009F. Every key built with
+    /// <see cref="Safe"/> is; a key kept by an earlier version (in a saved file) may not be.
+    /// </summary>
+    public static bool IsValidKey(string key)
+    {
+        if (key.Length > MaxKey)
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsPlain(string value)
     {

@@ -102,6 +102,39 @@ public sealed class PoisonCounterRowTests
         Assert.Single(DeadLetters(folder));
     }
 
+    [Fact]
+    public async Task A_saved_file_of_thousands_of_rows_keyed_by_fuzzed_caller_ids_is_written_and_dead_lettered_in_one_pass()
+    {
+        var tables = await CounterFixture.TablesAsync();
+        using var a = CounterFixture.Instance(tables);
+        using var b = CounterFixture.Instance(tables);
+        var (account, number) = (SmartnumbersAppFactory.NewAccountId("many"), Number());
+        var callers = Enumerable.Range(0, 3).Select(_ => Caller()).ToList();
+        var folder = CallRecordFixture.NewSpillFolder();
+        foreach (var caller in callers)
+        {
+            a.Count(new CallCount(account, caller, number, false, Ten));
+        }
+
+        a.SaveUnwritten(folder);
+        var file = Assert.Single(CounterFixture.SavedFiles(folder));
+        var rows = JsonSerializer.Deserialize(await File.ReadAllTextAsync(file), CounterJsonContext.Default.ListSavedCounterRow)!;
+        // The fuzz run's file: 4,984 rows, each keyed by a different caller id of 5,000 characters, among the good ones.
+        var poison = Enumerable.Range(0, 4984).Select(i => rows[0] with { Row = $"20261123|+44{i:D5}{new string('7', 4993)}|{rows[0].Row.Split('|')[^1]}" });
+        rows = [.. poison.Take(2500), .. rows, .. poison.Skip(2500)];
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(rows, CounterJsonContext.Default.ListSavedCounterRow));
+
+        await b.ReplaySavedAsync(folder);
+
+        foreach (var caller in callers)
+        {
+            Assert.Equal(1, (await b.GetHistoryAsync(account, caller, number, Ten)).CallsFromCallerToday);
+        }
+
+        Assert.Equal(4984, DeadLetters(folder).Length);
+        Assert.Equal(new CounterBacklog(0, 0, 4984), b.Backlog(folder));
+    }
+
     private static CallCounted Counted(string account, string caller, string number) => new()
     {
         CallId = "CA" + Guid.NewGuid().ToString("N"), At = Ten, AccountId = account, Caller = caller, CalledNumber = number,

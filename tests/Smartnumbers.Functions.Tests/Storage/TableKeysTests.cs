@@ -45,4 +45,26 @@ public sealed class TableKeysTests
         Assert.StartsWith(TableKeys.HashMarker, key, StringComparison.Ordinal);
         Assert.Matches("^~h[0-9a-f]+$", key);
     }
+
+    [Fact]
+    public void Every_key_built_by_the_rule_is_one_storage_takes_whatever_the_text()
+    {
+        var random = new Random(20261129);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 3000)).Select(_ => (char)random.Next(0, 0x10000)).ToArray());
+            Assert.True(TableKeys.IsValidKey(TableKeys.Safe(text)), text);
+        }
+    }
+
+    [Theory]
+    [InlineData("20261123|+447700900123|0123456789ab", true)]
+    [InlineData("a#b", false)]
+    [InlineData("a\u0085b", false)]
+    public void A_key_storage_would_refuse_is_recognised_before_it_is_sent(string key, bool valid) =>
+        Assert.Equal(valid, TableKeys.IsValidKey(System.Text.RegularExpressions.Regex.Unescape(key)));
+
+    [Fact]
+    public void A_key_over_1_KiB_is_recognised_before_it_is_sent() =>
+        Assert.Equal((true, false), (TableKeys.IsValidKey(new string('7', 1024)), TableKeys.IsValidKey(new string('7', 1025))));
 }
