@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.CallRecords;
 
@@ -9,7 +10,8 @@ namespace Smartnumbers.Functions.CallRecords;
 /// a time range is a RowKey range) and the call index (PartitionKey = "~call~{last character of the call id, lower
 /// case}", RowKey = call id), which names the record's keys and keeps a copy of every follow-up property so that events
 /// may land in any order. The index has few partitions so that many calls' index rows go in one transaction.
-/// Lists and maps are JSON strings, each kept under the 64 KB property limit.
+/// Lists and maps are JSON strings, each kept under the 64 KB property limit. Account and call ids go into keys through
+/// <see cref="TableKeys.Safe"/> (a call id too long or odd for a key becomes a short hash; the id itself stays in CallId).
 /// </summary>
 internal static class CallRecordEntities
 {

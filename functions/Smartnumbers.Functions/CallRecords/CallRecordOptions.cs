@@ -30,7 +30,9 @@ public sealed class CallRecordOptions
 
     /// <summary>
     /// Where events that cannot be held or written yet are kept (JSON lines) until storage takes them; read back on
-    /// start and whenever the queue is idle. Default: {temp}/smartnumbers/call-records.
+    /// start and whenever the queue is idle. Each storage account has its own subfolder ({account name}-{hash of its
+    /// table endpoint}), and an instance reads only its own account's, so instances of other environments sharing the
+    /// folder never replay into the wrong storage. Default: {temp}/smartnumbers/call-records.
     /// </summary>
     public string SpillFolder { get; set; } = Path.Combine(Path.GetTempPath(), "smartnumbers", "call-records");
 

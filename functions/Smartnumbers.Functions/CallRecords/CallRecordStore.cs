@@ -20,6 +20,9 @@ public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = nul
 
     private TableClient Records => store.Table(RecordsTable);
 
+    /// <summary>The storage account written to, as a folder name (<see cref="TableStore.AccountTag"/>).</summary>
+    public string AccountTag => store.AccountTag;
+
     private TableClient Outcomes => store.Table(OutcomesTable);
 
     /// <summary>Writes one event. Throws the storage exception when storage fails (the writer retries).</summary>

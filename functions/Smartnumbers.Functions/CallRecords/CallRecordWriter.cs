@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Azure;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.Counters;
+using Smartnumbers.Functions.Telemetry;
 
 namespace Smartnumbers.Functions.CallRecords;
 
@@ -17,7 +18,8 @@ namespace Smartnumbers.Functions.CallRecords;
 /// <see cref="CallCounted"/> events are counted in memory at once by the velocity counters (<see cref="ICallCounters"/>),
 /// which this writer flushes every <see cref="CallRecordOptions.CounterFlushMilliseconds"/>; on shutdown, what storage
 /// did not take is saved in the spill folder and written on the next start, and calls to count after that are spilled
-/// like any event (and counted by the next start).
+/// like any event (and counted by the next start). The spill folder is <see cref="CallRecordOptions.SpillFolder"/>/{storage
+/// account} (<see cref="CallRecordStore.AccountTag"/>): an instance replays only what was kept for its own storage account.
 /// </summary>
 public sealed partial class CallRecordWriter : IHostedService, IDisposable
 {
@@ -47,11 +49,19 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         _time = time;
         _log = log;
         _queue = Channel.CreateBounded<CallEvent>(new BoundedChannelOptions(_options.Capacity) { FullMode = BoundedChannelFullMode.Wait });
-        _spill = new CallRecordSpill(_options.SpillFolder);
+        // One folder per storage account: what was kept for one account is never replayed into another.
+        var folder = Path.Combine(_options.SpillFolder, store.AccountTag);
+        _spill = new CallRecordSpill(folder);
         _spillLog = new LogThrottle(time, TimeSpan.FromSeconds(10));
         _retryLog = new LogThrottle(time, TimeSpan.FromSeconds(10));
-        _counters = new CounterFlusher(counters, _options.SpillFolder, TimeSpan.FromMilliseconds(_options.CounterFlushMilliseconds), time, log);
+        _counters = new CounterFlusher(counters, folder, TimeSpan.FromMilliseconds(_options.CounterFlushMilliseconds), time, log);
     }
+
+    /// <summary>Where this writer keeps what storage has not taken yet.</summary>
+    public string SpillFolder => _spill.Folder;
+
+    /// <summary>The velocity counter rows this instance holds that are not yet in Table Storage: in memory, and in its spill folder.</summary>
+    public CounterBacklog CounterBacklog() => _counters.Backlog();
 
     /// <summary>Events waiting in memory.</summary>
     public int Pending => _queue.Reader.Count;
@@ -87,7 +97,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         _spill.Append([ev]);
         if (_spillLog.Allow(out var held))
         {
-            LogSpilled(_log, ev.CallId, _spill.Folder, held);
+            LogSpilled(_log, LogText.Of(ev.CallId), _spill.Folder, held);
         }
 
         return false;
@@ -302,14 +312,14 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
             }
             catch (RequestFailedException ex) when (ex.Status is 400 or 413 && ex.ErrorCode != "TableNotFound")
             {
-                LogRefused(_log, callId, ex.Status, ex.ErrorCode);
+                LogRefused(_log, LogText.Of(callId), ex.Status, ex.ErrorCode);
                 return Attempt.Refused;
             }
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
             {
                 if (_retryLog.Allow(out var held))
                 {
-                    LogRetrying(_log, callId, attempt, ex.Message, held);
+                    LogRetrying(_log, LogText.Of(callId), attempt, ex.Message, held);
                 }
             }
 

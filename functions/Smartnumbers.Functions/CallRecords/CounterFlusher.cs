@@ -8,7 +8,8 @@ namespace Smartnumbers.Functions.CallRecords;
 /// (<see cref="ICallCounters.Count"/>), flushes them every <see cref="CallRecordOptions.CounterFlushMilliseconds"/>,
 /// and on shutdown flushes until the deadline and saves what storage did not take in the spill folder (written by
 /// <see cref="ReplaySavedAsync"/> on the next start). After that last flush counting is closed: later calls to count are
-/// refused, so the writer spills them with the other events. Without counters every call does nothing.
+/// refused, so the writer spills them with the other events. Rows storage refuses outright (400) are kept in dead-letter
+/// files in the same folder, and the rest written. Without counters every call does nothing.
 /// </summary>
 internal sealed partial class CounterFlusher(ICallCounters? counters, string folder, TimeSpan every, TimeProvider time, ILogger log)
 {
@@ -97,8 +98,10 @@ internal sealed partial class CounterFlusher(ICallCounters? counters, string fol
     }
 
     /// <summary>True when saved counter rows wait in the spill folder.</summary>
-    public bool HasSaved() =>
-        counters is not null && Directory.Exists(folder) && Directory.EnumerateFiles(folder, TableCallCounters.SavedFiles).Any();
+    public bool HasSaved() => counters is not null && SavedCounterFiles.AnyWaiting(folder);
+
+    /// <summary>Counter rows not yet in storage: in memory, saved in the spill folder, and dead-lettered there.</summary>
+    public CounterBacklog Backlog() => counters?.Backlog(folder) ?? CounterBacklog.None;
 
     /// <summary>Writes the saved counter rows waiting in the spill folder.</summary>
     public Task ReplaySavedAsync(CancellationToken ct) => counters?.ReplaySavedAsync(folder, ct) ?? Task.CompletedTask;
@@ -107,7 +110,7 @@ internal sealed partial class CounterFlusher(ICallCounters? counters, string fol
     {
         try
         {
-            await counters!.FlushAsync(ct);
+            await counters!.FlushAsync(folder, ct);
             return true;
         }
         catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Smartnumbers.Core.Decisions;
 using Smartnumbers.Core.Risk;
-using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Calls;

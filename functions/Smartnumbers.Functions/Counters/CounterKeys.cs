@@ -1,5 +1,5 @@
 using System.Globalization;
-using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Counters;
 
@@ -16,6 +16,8 @@ namespace Smartnumbers.Functions.Counters;
 /// <item>number partition "{account}|number|{e164}": row "divert|yyyyMMddHH" with Count (high-risk diverts that hour,
 /// read-modify-write under ETag).</item>
 /// </list>
+/// Every part taken from outside text (account, caller, number) goes through <see cref="TableKeys.Safe"/>: E.164 numbers
+/// and account ids stay as they are, a caller id too long or odd for a key becomes a short hash.
 /// </summary>
 internal static class CounterKeys
 {
@@ -32,7 +34,7 @@ internal static class CounterKeys
     public static string CallerPartition(string account, string caller)
     {
         var last = caller.Length > 0 && char.IsAsciiDigit(caller[^1]) ? caller[^1] : 'x';
-        return account + "|callers|" + last;
+        return TableKeys.Safe(account) + "|callers|" + last;
     }
 
     /// <summary>The first part of the caller's shard rows of a day: "{yyyyMMdd}|{caller}|".</summary>
@@ -40,12 +42,12 @@ internal static class CounterKeys
 
     public static string LabelsRow(string caller) => "labels|" + TableKeys.Safe(caller);
 
-    public static string WithheldPartition(string account) => account + "|withheld";
+    public static string WithheldPartition(string account) => TableKeys.Safe(account) + "|withheld";
 
     /// <summary>The first part of a number's withheld shard rows of a day: "{yyyyMMdd}|{e164}|".</summary>
     public static string WithheldDayPrefix(DateTimeOffset at, string e164) => DayRow(at) + "|" + TableKeys.Safe(e164) + "|";
 
-    public static string Number(string account, string e164) => account + "|number|" + e164;
+    public static string Number(string account, string e164) => TableKeys.Safe(account) + "|number|" + TableKeys.Safe(e164);
 
     public static string DayRow(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

@@ -19,6 +19,7 @@ internal sealed class CounterShard
     private readonly Dictionary<(string Partition, string Row), ShardRow> _rows = [];
     private readonly List<string> _ids = [];
     private string _id;
+    private int _unwritten; // Rows with Dirty set, kept as rows change so that reading it never walks the rows.
 
     public CounterShard()
     {
@@ -50,6 +51,9 @@ internal sealed class CounterShard
         }
     }
 
+    /// <summary>Rows changed since storage last took them.</summary>
+    public int Unwritten => Volatile.Read(ref _unwritten);
+
     public void Count(CallCount call)
     {
         var hour = call.At.UtcDateTime.Hour;
@@ -58,14 +62,12 @@ internal sealed class CounterShard
         {
             if (call.Caller is { } caller)
             {
-                Get(CounterKeys.CallerPartition(call.AccountId, caller), CounterKeys.CallerDayPrefix(call.At, caller), day, withheld: false)
-                    .Add(hour, call.CalledNumber);
+                Add(Get(CounterKeys.CallerPartition(call.AccountId, caller), CounterKeys.CallerDayPrefix(call.At, caller), day, withheld: false), hour, call.CalledNumber);
             }
 
             if (call.Withheld)
             {
-                Get(CounterKeys.WithheldPartition(call.AccountId), CounterKeys.WithheldDayPrefix(call.At, call.CalledNumber), day, withheld: true)
-                    .Add(hour, null);
+                Add(Get(CounterKeys.WithheldPartition(call.AccountId), CounterKeys.WithheldDayPrefix(call.At, call.CalledNumber), day, withheld: true), hour, null);
             }
         }
     }
@@ -109,7 +111,12 @@ internal sealed class CounterShard
         {
             foreach (var w in writes)
             {
+                var was = w.Row.Dirty;
                 w.Row.WrittenVersion = Math.Max(w.Row.WrittenVersion, w.Version);
+                if (was && !w.Row.Dirty)
+                {
+                    _unwritten--;
+                }
             }
         }
     }
@@ -162,6 +169,16 @@ internal sealed class CounterShard
     {
         _id = NewId();
         _ids.Add(_id);
+    }
+
+    private void Add(ShardRow row, int hour, string? calledNumber)
+    {
+        if (!row.Dirty)
+        {
+            _unwritten++;
+        }
+
+        row.Add(hour, calledNumber);
     }
 
     private ShardRow Get(string partition, string rowPrefix, string day, bool withheld)

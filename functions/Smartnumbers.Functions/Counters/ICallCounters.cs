@@ -26,23 +26,31 @@ public interface ICallCounters
     /// </summary>
     void Count(CallCount call);
 
-    /// <summary>Writes what was counted since the last flush, one transaction per partition. Throws when storage fails
-    /// (what was not written stays for the next flush).</summary>
-    Task FlushAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes what was counted since the last flush, one transaction per partition. A row storage refuses outright (400)
+    /// is kept out of its transaction, so the others are written, and goes to a dead-letter file in
+    /// <paramref name="deadLetters"/> (without one, only to the log); it is not retried. Throws when storage fails (what
+    /// was not written stays for the next flush).
+    /// </summary>
+    Task FlushAsync(string? deadLetters = null, CancellationToken cancellationToken = default);
 
     /// <summary>Counts one call and writes it at once.</summary>
     async Task RecordCallAsync(CallCount call, CancellationToken cancellationToken = default)
     {
         Count(call);
-        await FlushAsync(cancellationToken);
+        await FlushAsync(null, cancellationToken);
     }
 
     /// <summary>Keeps what is not written yet in a file in <paramref name="folder"/> (on shutdown, when storage fails);
     /// the number of rows kept. Those rows are the file's to write from then on: later counts go to new rows.</summary>
     int SaveUnwritten(string folder);
 
-    /// <summary>Writes the rows kept by <see cref="SaveUnwritten"/> (by any instance) and deletes their files.</summary>
+    /// <summary>Writes the rows kept by <see cref="SaveUnwritten"/> (by any instance) and deletes their files; rows storage
+    /// refuses outright go to a dead-letter file in <paramref name="folder"/> and the rest are written.</summary>
     Task ReplaySavedAsync(string folder, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows not yet in storage: changed in memory, in saved files in <paramref name="folder"/>, and dead-lettered there.</summary>
+    CounterBacklog Backlog(string folder);
 
     /// <summary>Counts an operator's fraud/genuine label against the caller.</summary>
     Task RecordLabelAsync(string accountId, string caller, bool fraud, CancellationToken cancellationToken = default);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using Smartnumbers.Functions.Storage;
 
@@ -7,9 +6,6 @@ namespace Smartnumbers.Functions.Counters;
 /// <summary><see cref="ICallCounters"/> (sharded, see <see cref="CounterKeys"/>) and <see cref="IDivertCap"/> over table <see cref="CounterKeys.Table"/>.</summary>
 internal sealed partial class TableCallCounters(TableStore store, TimeProvider time, ILogger<TableCallCounters> log) : ICallCounters, IDivertCap, IDisposable
 {
-    /// <summary>The files <see cref="SaveUnwritten"/> writes, as a search pattern.</summary>
-    public const string SavedFiles = "counters-*.json";
-
     private const int MaxBatch = 100; // Operations per Table Storage transaction.
     private readonly CounterShard _shard = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
@@ -117,7 +113,7 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
 
     public void Dispose() => _flushing.Dispose();
 
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    public async Task FlushAsync(string? deadLetters = null, CancellationToken cancellationToken = default)
     {
         await _flushing.WaitAsync(cancellationToken);
         try
@@ -125,8 +121,12 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
             var chunks = _shard.Changed().GroupBy(w => w.Row.Partition, StringComparer.Ordinal).SelectMany(g => g.Chunk(MaxBatch)).ToList();
             await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (chunk, ct) =>
             {
-                await Table.SubmitTransactionAsync(chunk.Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Entity)), ct);
-                _shard.Written(chunk);
+                var refused = await TableBatch.UpsertAsync(Table, chunk, w => w.Entity, ct);
+                _shard.Written(chunk); // Refused rows too: storage will never take them, they go to the dead letters.
+                if (refused.Count > 0)
+                {
+                    KeepRefused(deadLetters, [.. refused.Select(r => SavedCounterRow.From(r.Row.Entity) with { Refused = r.Reason })]);
+                }
             });
             _shard.Tidy(time.GetUtcNow());
         }
@@ -140,35 +140,21 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
     {
         // Handed off under a new shard id: counts after this go to new rows, which the file's replay cannot overwrite.
         var writes = _shard.HandOff();
-        var rows = writes.Select(w => new SavedCounterRow(w.Entity.PartitionKey, w.Entity.RowKey,
-            w.Entity.Where(p => p.Value is int).ToDictionary(p => p.Key, p => (int)p.Value, StringComparer.Ordinal),
-            w.Entity.GetString(CounterKeys.Numbers))).ToList();
-        if (rows.Count == 0)
+        if (writes.Count == 0)
         {
             return 0;
         }
 
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"counters-{_shard.Id}-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(rows, CounterJsonContext.Default.ListSavedCounterRow));
-        File.Move(file + ".tmp", file); // Whole or not at all.
+        SavedCounterFiles.Save(folder, _shard.Id, [.. writes.Select(w => SavedCounterRow.From(w.Entity))]);
         _shard.Written(writes); // The file writes them now; a flush would write the same values again.
-        return rows.Count;
+        return writes.Count;
     }
 
     public async Task ReplaySavedAsync(string folder, CancellationToken cancellationToken = default)
     {
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
-
         // Files waiting, and files an instance claimed and then died replaying (whole values: replaying one that a live
         // instance is still writing only writes the same rows twice).
-        var waiting = Directory.EnumerateFiles(folder, SavedFiles)
-            .Concat(Directory.EnumerateFiles(folder, SavedFiles + ".replay-*"))
-            .Order(StringComparer.Ordinal).ToList();
-        foreach (var found in waiting)
+        foreach (var found in SavedCounterFiles.ToReplay(folder))
         {
             var replay = found.LastIndexOf(".replay-", StringComparison.Ordinal);
             var file = replay < 0 ? found : found[..replay];
@@ -182,23 +168,24 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
                 continue; // Another instance took it.
             }
 
-            List<SavedCounterRow> rows;
-            try
-            {
-                rows = JsonSerializer.Deserialize(await File.ReadAllTextAsync(claimed, cancellationToken), CounterJsonContext.Default.ListSavedCounterRow) ?? [];
-            }
-            catch (JsonException ex)
+            if (SavedCounterFiles.Read(claimed) is not { } rows)
             {
                 File.Move(claimed, file + ".bad"); // Kept for a look, never read again.
-                LogUnreadable(log, file, ex.Message);
+                LogUnreadable(log, file);
                 continue;
             }
 
             try
             {
+                var refused = new List<SavedCounterRow>();
                 foreach (var chunk in rows.GroupBy(r => r.Partition, StringComparer.Ordinal).SelectMany(g => g.Chunk(MaxBatch)))
                 {
-                    await Table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(r))), cancellationToken);
+                    refused.AddRange((await TableBatch.UpsertAsync(Table, chunk, r => r.ToEntity(), cancellationToken)).Select(r => r.Row with { Refused = r.Reason }));
+                }
+
+                if (refused.Count > 0)
+                {
+                    KeepRefused(folder, refused);
                 }
             }
             catch
@@ -212,20 +199,30 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
         }
     }
 
-    private static TableEntity Entity(SavedCounterRow row)
+    public CounterBacklog Backlog(string folder)
     {
-        var e = new TableEntity(row.Partition, row.Row);
-        foreach (var (name, value) in row.Counts)
-        {
-            e[name] = value;
-        }
+        var (waiting, dead) = SavedCounterFiles.Count(folder);
+        return new CounterBacklog(_shard.Unwritten, waiting, dead);
+    }
 
-        if (row.Numbers is not null)
+    /// <summary>Rows storage refused: in a dead-letter file in <paramref name="folder"/>, or, without one, only in the log.</summary>
+    private void KeepRefused(string? folder, List<SavedCounterRow> refused)
+    {
+        var reason = refused[0].Refused ?? "";
+        try
         {
-            e[CounterKeys.Numbers] = row.Numbers;
-        }
+            if (folder is null)
+            {
+                LogRefusedDropped(log, refused.Count, reason);
+                return;
+            }
 
-        return e;
+            LogRefused(log, refused.Count, reason, SavedCounterFiles.DeadLetter(folder, _shard.Id, refused));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogRefusedDropped(log, refused.Count, reason + "; the dead-letter file could not be written: " + ex.Message);
+        }
     }
 
     /// <summary>The stored rows of <paramref name="partition"/> under <paramref name="rowPrefix"/> (and the row <paramref name="alsoRow"/>).</summary>
@@ -302,8 +299,14 @@ internal sealed partial class TableCallCounters(TableStore store, TimeProvider t
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Count} counter rows kept in {File}")]
     private static partial void LogReplayed(ILogger logger, int count, string file);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Saved counter rows in {File} are unreadable ({Reason}); set aside as .bad")]
-    private static partial void LogUnreadable(ILogger logger, string file, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Saved counter rows in {File} are unreadable; set aside as .bad")]
+    private static partial void LogUnreadable(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Table Storage refused {Count} call counter rows ({Reason}); the rest were written, these kept in {File} and not retried")]
+    private static partial void LogRefused(ILogger logger, int count, string reason, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Table Storage refused {Count} call counter rows ({Reason}); the rest were written, these are lost")]
+    private static partial void LogRefusedDropped(ILogger logger, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Divert cap of account {Account} not reachable ({Reason}); routing normally")]
     private static partial void LogCapUnavailable(ILogger logger, string account, string reason);

@@ -51,7 +51,7 @@ public sealed partial class CallPipeline(
                 }
                 catch (Exception ex)
                 {
-                    LogFault(log, LogText.Safe(call.CallId), ex);
+                    LogFault(log, LogText.Of(call.CallId), ex);
                     return Fallback(owned.Snapshot, call);
                 }
 
@@ -60,7 +60,7 @@ public sealed partial class CallPipeline(
             default:
                 if (log.IsEnabled(LogLevel.Information))
                 {
-                    var callId = LogText.Safe(call.CallId);
+                    var callId = LogText.Of(call.CallId);
                     LogNotOurs(log, callId);
                 }
 
@@ -139,7 +139,7 @@ public sealed partial class CallPipeline(
         }
         catch (Exception ex)
         {
-            LogFallbackFailed(log, LogText.Safe(call.CallId), ex);
+            LogFallbackFailed(log, LogText.Of(call.CallId), ex);
             decision = Apology();
         }
 
@@ -153,11 +153,11 @@ public sealed partial class CallPipeline(
         var destinations = route.DestinationList;
         if (destinations.Count == 0)
         {
-            LogCannotTell(log, LogText.Safe(call.CallId), LogText.Safe(call.CalledNumber), reason);
+            LogCannotTell(log, LogText.Of(call.CallId), LogText.Of(call.CalledNumber), reason);
             return new CallOutcome.CannotTell(call, reason);
         }
 
-        LogEmergency(log, LogText.Safe(call.CallId), LogText.Safe(call.CalledNumber), reason);
+        LogEmergency(log, LogText.Of(call.CallId), LogText.Of(call.CalledNumber), reason);
         var decision = FallbackDecisions.EmergencyRoute(destinations, route.Announcement, route.RingSeconds);
         Record(CallStarted.For(CallRecordFactory.From(call, EmergencyRouteOptions.RecordAccount, decision)));
         return new CallOutcome.Decided(call, EmergencyRouteOptions.RecordAccount, null, null, decision);
@@ -181,7 +181,7 @@ public sealed partial class CallPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogCapUnavailable(log, LogText.Safe(call.CallId), ex.GetType().Name);
+            LogCapUnavailable(log, LogText.Of(call.CallId), ex.GetType().Name);
             return false; // Routed normally and flagged, as when the cap is reached.
         }
     }
@@ -207,7 +207,7 @@ public sealed partial class CallPipeline(
         }
         catch (IOException ex)
         {
-            LogRecordFailed(log, LogText.Safe(ev.CallId), ex.Message); // Spill folder unwritable: the call still goes on.
+            LogRecordFailed(log, LogText.Of(ev.CallId), ex.Message); // Spill folder unwritable: the call still goes on.
         }
     }
 

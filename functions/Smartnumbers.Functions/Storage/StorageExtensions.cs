@@ -64,7 +64,8 @@ internal static class StorageExtensions
             reachable && readiness.IsReady ? "ok" : "degraded",
             SmartnumbersTelemetry.Version,
             new StorageHealth.StorageState(reachable, readiness.IsReady, store.Endpoint.GetLeftPart(UriPartial.Authority), error ?? readiness.LastError),
-            records.Backlog())
+            records.Backlog(),
+            records.CounterBacklog())
         {
             Blocks = blocks.ToDictionary(b => b.Name, b => b.Describe(), StringComparer.Ordinal),
         };

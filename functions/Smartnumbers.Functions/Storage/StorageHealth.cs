@@ -1,11 +1,16 @@
 using System.Text.Json.Serialization;
 using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Counters;
 
 namespace Smartnumbers.Functions.Storage;
 
-/// <summary>GET /api/health: storage reachability, build version, and the call events this instance has not yet written.</summary>
+/// <summary>
+/// GET /api/health: storage reachability, build version, and what this instance holds that is not yet in storage: call
+/// events (<paramref name="CallRecords"/>) and velocity counter rows (<paramref name="Counters"/>), each in memory, on
+/// disk, and dead-lettered.
+/// </summary>
 /// <param name="Status">"ok" or "degraded".</param>
-public sealed record StorageHealth(string Status, string Version, StorageHealth.StorageState Storage, CallRecordBacklog CallRecords)
+public sealed record StorageHealth(string Status, string Version, StorageHealth.StorageState Storage, CallRecordBacklog CallRecords, CounterBacklog Counters)
 {
     /// <summary>The areas' <see cref="IHealthBlock"/>s, written as top-level properties under their names.</summary>
     [JsonExtensionData]

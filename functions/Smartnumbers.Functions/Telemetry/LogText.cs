@@ -1,56 +1,49 @@
+using System.Globalization;
 using System.Text;
 
 namespace Smartnumbers.Functions.Telemetry;
 
 /// <summary>
-/// Caller-controlled text (call ids, numbers, caller IDs) made safe for a log line: control characters escaped as
-/// \uXXXX, so a forged value cannot break or fake a line, and cut at 200 characters.
+/// Outside text (caller ids, call ids: whatever a webhook sends) made fit for a log line: control characters escaped
+/// (\r, \n, \t, \uXXXX), so the text cannot start a forged line or drive a terminal, and anything past
+/// <see cref="MaxChars"/> cut off with the original length said.
 /// </summary>
-public static class LogText
+internal static class LogText
 {
-    private const int MaxLength = 200;
+    /// <summary>Characters of the text kept.</summary>
+    public const int MaxChars = 48;
 
-    public static string Safe(string? value)
+    public static string Of(string? text)
     {
-        if (string.IsNullOrEmpty(value))
+        if (text is null)
         {
             return "";
         }
 
-        var clean = true;
-        foreach (var c in value)
+        var kept = text.Length > MaxChars ? text.AsSpan(0, MaxChars) : text.AsSpan();
+        if (kept.Length == text.Length && !kept.ContainsAnyInRange('\u0000', '\u001f') && !kept.ContainsAnyInRange('\u007f', '\u009f'))
         {
-            if (char.IsControl(c))
-            {
-                clean = false;
-                break;
-            }
+            return text;
         }
 
-        if (clean)
+        var line = new StringBuilder(kept.Length + 24);
+        foreach (var c in kept)
         {
-            return value.Length <= MaxLength ? value : value[..MaxLength] + "…";
+            _ = c switch
+            {
+                '\r' => line.Append("\\r"),
+                '\n' => line.Append("\\n"),
+                '\t' => line.Append("\\t"),
+                _ when char.IsControl(c) => line.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => line.Append(c),
+            };
         }
 
-        var text = new StringBuilder(Math.Min(value.Length, MaxLength) + 16);
-        foreach (var c in value)
+        if (kept.Length < text.Length)
         {
-            if (text.Length >= MaxLength)
-            {
-                text.Append('…');
-                break;
-            }
-
-            if (char.IsControl(c))
-            {
-                text.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                text.Append(c);
-            }
+            line.Append("…(").Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(" chars)");
         }
 
-        return text.ToString();
+        return line.ToString();
     }
 }

@@ -32,7 +32,7 @@ internal sealed partial class TwilioCallHandler(
         {
             if (log.IsEnabled(LogLevel.Information))
             {
-                var safe = LogText.Safe(token);
+                var safe = LogText.Of(token);
                 LogRetry(log, safe);
             }
 
@@ -66,7 +66,7 @@ internal sealed partial class TwilioCallHandler(
         }
         catch (Exception ex)
         {
-            LogRenderFault(log, LogText.Safe(decided.Call.CallId), ex);
+            LogRenderFault(log, LogText.Of(decided.Call.CallId), ex);
             return Connect(decided.Fallback(), decided.AccountId, decided.Call);
         }
     }
@@ -88,7 +88,7 @@ internal sealed partial class TwilioCallHandler(
         }
         catch (Exception ex)
         {
-            LogRenderFault(log, LogText.Safe(form["CallSid"].ToString()), ex);
+            LogRenderFault(log, LogText.Of(form["CallSid"].ToString()), ex);
         }
 
         return Connect(null, "", null);
@@ -104,7 +104,7 @@ internal sealed partial class TwilioCallHandler(
             }
             catch (Exception ex)
             {
-                LogRenderFault(log, LogText.Safe(call.CallId), ex);
+                LogRenderFault(log, LogText.Of(call.CallId), ex);
             }
         }
 

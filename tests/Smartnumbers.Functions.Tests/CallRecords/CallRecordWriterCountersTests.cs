@@ -45,12 +45,14 @@ public sealed class CallRecordWriterCountersTests
     {
         var account = SmartnumbersAppFactory.NewAccountId("keep");
         var (caller, number) = (TestAccounts.NewNumber(), TestAccounts.NewNumber());
-        var folder = CallRecordFixture.NewSpillFolder();
+        var root = CallRecordFixture.NewSpillFolder();
+        string folder;
         using var reader = CounterFixture.Instance(await CounterFixture.TablesAsync());
         await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
         using (var counters = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port)))
-        using (var first = CallRecordFixture.Writer(gate.Port, folder, flushSeconds: 1, counters: counters))
+        using (var first = CallRecordFixture.Writer(gate.Port, root, flushSeconds: 1, counters: counters))
         {
+            folder = first.SpillFolder;
             await first.StartAsync(CancellationToken.None);
             for (var i = 0; i < 3; i++)
             {
@@ -66,7 +68,7 @@ public sealed class CallRecordWriterCountersTests
 
         gate.Open();
         using var again = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port));
-        using var second = CallRecordFixture.Writer(gate.Port, folder, counters: again);
+        using var second = CallRecordFixture.Writer(gate.Port, root, counters: again);
         await second.StartAsync(CancellationToken.None);
 
         var history = await Poll.UntilAsync(() => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday >= 3 && h.WithheldCallsToNumberThisHour >= 1, TimeSpan.FromSeconds(20));
@@ -108,9 +110,11 @@ public sealed class CallRecordWriterCountersTests
     {
         var store = await CallRecordFixture.DirectStoreAsync();
         var account = SmartnumbersAppFactory.NewAccountId("bad");
-        var folder = CallRecordFixture.NewSpillFolder();
-        using (var first = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, folder, flushSeconds: 0))
+        var root = CallRecordFixture.NewSpillFolder();
+        string folder;
+        using (var first = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, root, flushSeconds: 0))
         {
+            folder = first.SpillFolder;
             await first.StartAsync(CancellationToken.None);
             await first.StopAsync(CancellationToken.None);
             Assert.False(first.Enqueue(CallStarted.For(CallRecordFixture.Record(account, "CAspilled", Ten))));
@@ -119,7 +123,7 @@ public sealed class CallRecordWriterCountersTests
         const string Corrupt = "[{\"partition\":";
         await File.WriteAllTextAsync(Path.Combine(folder, "counters-cut-short.json"), Corrupt);
         using var counters = CounterFixture.Instance(await CounterFixture.TablesAsync());
-        using var second = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, folder, counters: counters);
+        using var second = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, root, counters: counters);
         await second.StartAsync(CancellationToken.None);
 
         Assert.NotNull(await Poll.UntilAsync(() => store.GetAsync(account, "CAspilled", CancellationToken.None), r => r is not null));

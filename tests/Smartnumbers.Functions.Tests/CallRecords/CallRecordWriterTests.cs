@@ -54,11 +54,11 @@ public sealed class CallRecordWriterTests
         await EnqueueCallsAsync(writer, account, 150, queued);
 
         Assert.Contains(false, queued);
-        Assert.NotEmpty(Directory.EnumerateFiles(folder, "spill-*"));
+        Assert.NotEmpty(Directory.EnumerateFiles(writer.SpillFolder, "spill-*"));
         gate.Open();
 
         Assert.Equal(150, await Poll.UntilAsync(() => CallRecordFixture.CountRecordsAsync(store, account), n => n == 150, TimeSpan.FromSeconds(90)));
-        await Poll.UntilAsync(() => Task.FromResult(Directory.EnumerateFiles(folder).Count()), n => n == 0);
+        await Poll.UntilAsync(() => Task.FromResult(Directory.EnumerateFiles(writer.SpillFolder).Count()), n => n == 0);
         await writer.StopAsync(CancellationToken.None);
     }
 
@@ -108,7 +108,7 @@ public sealed class CallRecordWriterTests
         await writer.StartAsync(CancellationToken.None);
 
         Assert.Equal(new CallRecordBacklog(0, 0, 1), await Poll.UntilAsync(() => Task.FromResult(writer.Backlog()), b => b.Queued == 0, TimeSpan.FromSeconds(30)));
-        var line = Assert.Single(File.ReadAllLines(Assert.Single(Directory.GetFiles(folder, "dead-*.jsonl"))));
+        var line = Assert.Single(File.ReadAllLines(Assert.Single(Directory.GetFiles(writer.SpillFolder, "dead-*.jsonl"))));
         Assert.Contains("CAoversized", line, StringComparison.Ordinal);
         Assert.Equal(5, await store.ListAsync(account, null, null, CancellationToken.None).CountAsync());
         await writer.StopAsync(CancellationToken.None);
@@ -128,9 +128,9 @@ public sealed class CallRecordWriterTests
             await first.StopAsync(CancellationToken.None);
             // Arriving after shutdown began: spilled, not dropped.
             Assert.False(first.Enqueue(CallStarted.For(CallRecordFixture.Record(account, "CAlate", DateTimeOffset.UnixEpoch.AddDays(20000)))));
+            Assert.NotEmpty(Directory.EnumerateFiles(first.SpillFolder));
         }
 
-        Assert.NotEmpty(Directory.EnumerateFiles(folder));
         Assert.Equal(0, await CallRecordFixture.CountRecordsAsync(store, account));
         gate.Open();
         using var second = CallRecordFixture.Writer(gate.Port, folder);

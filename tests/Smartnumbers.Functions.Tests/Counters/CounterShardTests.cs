@@ -67,4 +67,23 @@ public sealed class CounterShardTests
         Assert.All(rows, w => Assert.Equal(1, w.Entity.GetInt32(CounterKeys.Day)));
         Assert.Contains(rows, w => w.Entity.RowKey.EndsWith("|" + shard.Id, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_unwritten_row_count_follows_counts_and_writes_up_to_the_version_storage_took()
+    {
+        var shard = new CounterShard();
+        var call = new CallCount("acct", "+447700900123", "+441134960001", false, Ten);
+        shard.Count(call);
+        shard.Count(call);
+        shard.Count(call with { Caller = null, Withheld = true });
+        Assert.Equal(2, shard.Unwritten); // The caller's row and the number's withheld row.
+
+        var flushing = shard.Changed();
+        shard.Count(call); // Counted while the flush is under way: its row stays unwritten.
+        shard.Written(flushing);
+        Assert.Equal(1, shard.Unwritten);
+
+        shard.Written(shard.Changed());
+        Assert.Equal(0, shard.Unwritten);
+    }
 }
