@@ -201,6 +201,25 @@ public sealed class AcsEndToEndTests(AcsDecisionAppFactory factory)
         Assert.Equal("icr-missing", record.Decision!.Reason);
     }
 
+    [Theory]
+    [InlineData("+4412")]
+    [InlineData("12345")]
+    [InlineData("+15551234567")]
+    public async Task Any_caller_id_is_simulated_for_acs_like_the_real_acs_call(string from)
+    {
+        var (account, number) = await NumberAsync(new NumberConfig { Route = TestAccounts.RouteTo(Agent), Screening = new ScreeningOptions { Icr = ScreeningResponse.Unallocated } });
+        var admin = new Admin.AdminTestClient(factory.CreateClient(), account);
+        using var simulation = await admin.PostAsync("/calls:simulate", Calls.CallsTestBed.SimulateBody(number, from, carrier: "acs"));
+        Assert.Equal(HttpStatusCode.OK, simulation.StatusCode);
+        var simulated = System.Text.Json.Nodes.JsonNode.Parse(await simulation.Content.ReadAsStringAsync())!["decision"]!;
+
+        await _client.IncomingCallAsync(number, from);
+
+        var record = await RecordAsync(account, r => r.CalledNumber == number);
+        Assert.Equal((record.Decision!.Action, record.Decision.Reason), (simulated["action"]!.GetValue<string>(), simulated["reason"]!.GetValue<string>()));
+        Assert.StartsWith("icr-", record.Decision.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task When_acs_keeps_failing_during_a_disaster_the_call_is_redirected_by_the_active_dial_plan()
     {

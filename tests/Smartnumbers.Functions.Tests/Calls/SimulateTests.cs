@@ -203,8 +203,8 @@ public sealed class SimulateTests(SmartnumbersAppFactory factory)
     [Theory]
     [InlineData("""{"calledNumber":"+441134960002","presentationNumber":"+447911123456"}""", "calledNumber")]
     [InlineData("""{"calledNumber":"0113 496 0001"}""", "calledNumber")]
-    [InlineData("""{"calledNumber":"{number}","presentationNumber":"hello"}""", "presentationNumber")]
-    [InlineData("""{"calledNumber":"{number}","networkNumber":"12"}""", "networkNumber")]
+    [InlineData("""{"calledNumber":"{number}","presentationNumber":"{long}"}""", "presentationNumber")]
+    [InlineData("""{"calledNumber":"{number}","networkNumber":"{long}"}""", "networkNumber")]
     [InlineData("""{"calledNumber":"{number}","carrier":"vonage"}""", "carrier")]
     [InlineData("""{"calledNumber":"{number}","at":"yesterday"}""", "at")]
     [InlineData("""{"calledNumber":"{number}","callerName":"x"}""", "callerName")]
@@ -212,7 +212,8 @@ public sealed class SimulateTests(SmartnumbersAppFactory factory)
     {
         var bed = await CallsTestBed.CreateAsync(factory);
 
-        using var response = await bed.Admin.PostAsync("/calls:simulate", body.Replace("{number}", bed.Number, StringComparison.Ordinal));
+        var json = body.Replace("{number}", bed.Number, StringComparison.Ordinal).Replace("{long}", new string('4', Smartnumbers.Functions.Calls.CallSimulator.MaxCallerText + 1), StringComparison.Ordinal);
+        using var response = await bed.Admin.PostAsync("/calls:simulate", json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await AdminTestClient.ProblemAsync(response);

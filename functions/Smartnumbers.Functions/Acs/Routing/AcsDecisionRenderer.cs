@@ -7,8 +7,8 @@ namespace Smartnumbers.Functions.Acs.Routing;
 /// <summary>
 /// A routing decision as ACS actions (pure): busy → reject busy; unallocated → reject none; announcement → answer,
 /// play, hang up; one destination, no announcement, nothing for the agent → redirect (no media, cheapest); otherwise
-/// answer, announce, invite step by step with our caller ID, close. The IVR dial-in line goes to the "ivr" flow when
-/// a handler for it is registered.
+/// answer, announce, invite step by step with our caller ID, close. The IVR dial-in line, once its screening passed,
+/// goes to the "ivr" flow when a handler for it is registered.
 /// </summary>
 public static class AcsDecisionRenderer
 {
@@ -17,11 +17,7 @@ public static class AcsDecisionRenderer
     /// <param name="canAddParticipants">Acs__CallerId is set (PSTN legs need it); without it connects degrade to redirect.</param>
     public static AcsCallInstruction Render(RoutingDecision decision, AcsCallPlan template, bool canAddParticipants, bool hasIvr)
     {
-        if (decision.ControlLine && hasIvr)
-        {
-            return new AcsCallInstruction.Answer(template with { Flow = IvrFlow });
-        }
-
+        // Screening first: a rejected call never reaches the dial-in line's PIN prompt.
         if (decision.Action == DecisionAction.Reject)
         {
             return decision.RejectMode switch
@@ -30,6 +26,11 @@ public static class AcsDecisionRenderer
                 RejectMode.Announcement => new AcsCallInstruction.Answer(template with { Announcement = decision.Announcement ?? DefaultAnnouncements.Closed }),
                 _ => new AcsCallInstruction.Reject("busy"),
             };
+        }
+
+        if (decision.ControlLine && hasIvr)
+        {
+            return new AcsCallInstruction.Answer(template with { Flow = IvrFlow });
         }
 
         var steps = decision.Steps.Where(s => s.Destinations.Count > 0).Select(s => new AcsRingStep(s.Destinations, s.RingSeconds)).ToList();
