@@ -25,7 +25,9 @@ public sealed class FaultyDecisionFactory : SmartnumbersAppFactory
 
         public void Count(CallCount call) => real.Count(call);
 
-        public Task FlushAsync(CancellationToken cancellationToken = default) => real.FlushAsync(cancellationToken);
+        public Task FlushAsync(string? deadLetters = null, CancellationToken cancellationToken = default) => real.FlushAsync(deadLetters, cancellationToken);
+
+        public CounterBacklog Backlog(string folder) => real.Backlog(folder);
 
         public int SaveUnwritten(string folder) => real.SaveUnwritten(folder);
 
