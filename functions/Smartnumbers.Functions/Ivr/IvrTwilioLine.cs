@@ -51,7 +51,7 @@ internal sealed class IvrTwilioLine(DialInLine line, IvrTwilioRenderer renderer,
         }
         catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or InvalidOperationException or TimeoutException)
         {
-            IvrLog.LineFailed(logger, ex, callId);
+            IvrLog.LineFailed(logger, ex, Telemetry.LogText.Of(callId));
             return IvrMachine.Unavailable;
         }
     }

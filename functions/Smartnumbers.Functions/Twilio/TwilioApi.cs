@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Pipeline;
+using Smartnumbers.Functions.Telemetry;
 using Smartnumbers.Functions.Twilio.Twiml;
 
 namespace Smartnumbers.Functions.Twilio;
@@ -96,7 +97,7 @@ internal static partial class TwilioApi
         }
         catch (IOException ex)
         {
-            LogRecordFailed(log, state.CallId, ex.Message); // The spill folder is unwritable: the call still goes on.
+            LogRecordFailed(log, LogText.Of(state.CallId), ex.Message); // The spill folder is unwritable: the call still goes on.
         }
 
         return dialer.AfterStep(state, status).ToResult();
@@ -116,7 +117,7 @@ internal static partial class TwilioApi
             }
             catch (IOException ex)
             {
-                LogRecordFailed(log, callId, ex.Message);
+                LogRecordFailed(log, LogText.Of(callId), ex.Message);
             }
         }
 
