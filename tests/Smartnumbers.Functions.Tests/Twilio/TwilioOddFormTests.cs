@@ -106,7 +106,7 @@ public sealed class TwilioOddFormTests(SmartnumbersAppFactory factory)
         using var response = await factory.CreateClient().SendAsync(TwilioWebhook.Post(path, form));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
