@@ -59,7 +59,9 @@ public sealed class OddDeliveryTests(AcsAppFactory factory)
     [Fact]
     public async Task A_delivery_holding_a_lone_surrogate_is_refused_400()
     {
-        var json = Delivery(Incoming(TestAccounts.NewNumber(), "+447911123456")).ToJsonString().Replace("+447911123456", "\\udc00", StringComparison.Ordinal);
+        var call = Incoming(TestAccounts.NewNumber(), "+447911123456");
+        call["data"]!["callerDisplayName"] = "SURROGATE";
+        var json = Delivery(call).ToJsonString().Replace("SURROGATE", "\\udc00", StringComparison.Ordinal);
 
         using var response = await PostRawAsync("/api/acs/incoming?secret=" + AcsAppFactory.EventGridSecret, json);
 
