@@ -5,8 +5,8 @@ namespace Smartnumbers.Functions.Admin;
 
 /// <summary>
 /// Every admin request: a bearer API key (401 with no detail when missing or invalid), scoped to the route's account
-/// (another account's resources answer 404 as if absent, as does anything under an id no account can have), with the
-/// endpoint's <see cref="RequiredRole"/> (403).
+/// (another account's resources answer 404 as if absent, as does any path id nothing can have), with the endpoint's
+/// <see cref="RequiredRole"/> (403).
 /// </summary>
 internal sealed partial class AdminAuthorization(ApiKeyStore keys, ILogger<AdminAuthorization> log) : IEndpointFilter
 {
@@ -24,9 +24,9 @@ internal sealed partial class AdminAuthorization(ApiKeyStore keys, ILogger<Admin
         }
 
         var account = http.GetRouteValue("account") as string ?? "";
-        if (!AccountIds.IsValid(account) && !IsAccountPut(http))
+        if ((!AccountIds.IsValid(account) && !IsAccountPut(http)) || (!HttpMethods.IsPut(http.Request.Method) && !PathIdsCanNameRows(http)))
         {
-            return AdminResults.NotFound(); // No account has such an id (its PUT refuses it): storage is not asked.
+            return AdminResults.NotFound(); // Nothing can have such an id (its PUT refuses it): storage is not asked.
         }
 
         if (!caller.MayAccess(account))
@@ -45,6 +45,13 @@ internal sealed partial class AdminAuthorization(ApiKeyStore keys, ILogger<Admin
         http.Items[typeof(AdminCaller)] = caller;
         return await next(context);
     }
+
+    /// <summary>
+    /// False when an id in the path is longer than any the API issues or accepts (200) or holds a character Table Storage
+    /// refuses in a key ('/', '\\', '#', '?', control characters). A PUT's handler validates its own ids.
+    /// </summary>
+    private static bool PathIdsCanNameRows(HttpContext http) =>
+        http.Request.RouteValues.Values.All(v => v is not string id || (id.Length <= 200 && !id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c))));
 
     /// <summary>PUT /api/accounts/{account}: its handler answers an invalid id with a validation error.</summary>
     private static bool IsAccountPut(HttpContext http) =>
