@@ -37,4 +37,18 @@ public sealed class OddAdminInputTests(SmartnumbersAppFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull((await AdminTestClient.ProblemAsync(response))["errors"]!["name"]);
     }
+
+    [Theory]
+    [InlineData("/plans/day", """{"name":"Day","entries":null}""", "entries")]
+    [InlineData("/numbers/+441174960123", """{"label":"x","route":null}""", "route")]
+    [InlineData("/sites/leeds", """{"name":null}""", "name")]
+    public async Task An_explicit_null_for_a_member_that_cannot_be_null_is_a_validation_error_naming_it(string path, string json, string field)
+    {
+        var admin = await AdminTestClient.CreateAsync(factory);
+
+        using var response = await admin.PutAsync(path, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await AdminTestClient.ProblemAsync(response))["errors"]![field]);
+    }
 }
