@@ -10,6 +10,8 @@ namespace Smartnumbers.Functions.Acs;
 /// Both POST routes sit behind <see cref="AcsAuthenticationFilter{TAuthenticator}"/>.
 /// IncomingCall work is done inside the request — the Functions host may freeze an instance once it has replied, and
 /// the call rings only 30 s — bounded by <see cref="IncomingBudget"/>, below Event Grid's 30 s timeout.
+/// An event whose data cannot be read (a member of the wrong JSON type) is logged and ignored; a delivery none of whose
+/// IncomingCall events can be read → 400, which Event Grid does not retry.
 /// </summary>
 internal static class AcsEndpoints
 {
@@ -56,7 +58,7 @@ internal static class AcsEndpoints
         if (validation is not null)
         {
             var data = validation.Data.ValueKind == JsonValueKind.Object
-                ? validation.Data.Deserialize(AcsEventJsonContext.Default.SubscriptionValidationEventData)
+                ? Read(validation, AcsEventJsonContext.Default.SubscriptionValidationEventData, log)
                 : null;
             if (string.IsNullOrEmpty(data?.ValidationCode))
             {
@@ -67,11 +69,15 @@ internal static class AcsEndpoints
             return TypedResults.Json(new SubscriptionValidationResponse(data.ValidationCode), AcsEventJsonContext.Default.SubscriptionValidationResponse);
         }
 
-        var calls = events
-            .Where(e => e.Type == EventEnvelope.IncomingCall && e.Data.ValueKind == JsonValueKind.Object)
-            .Select(e => AcsIncomingCall.From(e.Id, e.Data.Deserialize(AcsEventJsonContext.Default.IncomingCallEventData)!))
+        var incoming = events.Where(e => e.Type == EventEnvelope.IncomingCall && e.Data.ValueKind == JsonValueKind.Object).ToList();
+        var calls = incoming
+            .Select(e => Read(e, AcsEventJsonContext.Default.IncomingCallEventData, log) is { } data ? AcsIncomingCall.From(e.Id, data) : null)
             .OfType<AcsIncomingCall>()
             .ToList();
+        if (calls.Count == 0 && incoming.Count > 0)
+        {
+            return TypedResults.BadRequest(); // None could be read: a retry would not read better.
+        }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(IncomingBudget);
@@ -101,15 +107,67 @@ internal static class AcsEndpoints
         };
     }
 
-    private static async Task<JsonDocument?> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The event's data, or null (logged) when a member has the wrong JSON type or holds invalid UTF-16.</summary>
+    private static T? Read<T>(EventEnvelope e, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, ILogger log) where T : class
     {
         try
         {
-            return await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            return e.Data.Deserialize(type);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            AcsLog.UnreadableEvent(log, e.Type, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>The body as JSON; null when it is not JSON or holds text that is not valid UTF-16 (a lone surrogate escape).</summary>
+    private static async Task<JsonDocument?> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
         }
         catch (JsonException)
         {
             return null;
+        }
+
+        try
+        {
+            ReadEveryString(doc.RootElement); // Later reads (ids, types, data) would throw on it.
+            return doc;
+        }
+        catch (InvalidOperationException)
+        {
+            doc.Dispose();
+            return null;
+        }
+    }
+
+    private static void ReadEveryString(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    _ = member.Name;
+                    ReadEveryString(member.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    ReadEveryString(item);
+                }
+
+                break;
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
         }
     }
 }

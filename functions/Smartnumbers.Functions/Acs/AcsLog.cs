@@ -9,6 +9,9 @@ internal static partial class AcsLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "ACS delivery to {Path} refused: authentication failed")]
     public static partial void DeliveryRefused(ILogger logger, string path);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event Grid delivered a {Type} event whose data cannot be read ({Error}); ignored")]
+    public static partial void UnreadableEvent(ILogger logger, string type, string error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Event Grid subscription validation answered")]
     public static partial void SubscriptionValidated(ILogger logger);
 

@@ -21,7 +21,7 @@ internal static class KeyEndpoints
             return error;
         }
 
-        if (request!.Name.Length is < 1 or > 100)
+        if (request!.Name is not { Length: >= 1 and <= 100 }) // "required" lets an explicit null through
         {
             return AdminResults.Invalid("name", "must have 1–100 characters.");
         }

@@ -18,7 +18,9 @@ internal static class NumberEndpoints
         DocumentResource.ListAsync(documents, account, ConfigRows.NumberPrefix, ConfigJsonContext.Web.NumberConfig, ct);
 
     public static Task<IResult> GetNumber(string account, string e164, HttpContext http, ConfigDocuments documents, CancellationToken ct) =>
-        DocumentResource.GetAsync(http, documents, account, ConfigRows.Number(e164), ConfigJsonContext.Web.NumberConfig, ct);
+        E164.IsValid(e164) // PUT refuses any other: no such document exists, and storage would refuse the key.
+            ? DocumentResource.GetAsync(http, documents, account, ConfigRows.Number(e164), ConfigJsonContext.Web.NumberConfig, ct)
+            : Task.FromResult<IResult>(AdminResults.NotFound());
 
     public static Task<IResult> PutNumber(string account, string e164, HttpContext http, ConfigDocuments documents, IDocumentValidator validator, CancellationToken ct)
     {
@@ -35,6 +37,11 @@ internal static class NumberEndpoints
 
     public static async Task<IResult> DeleteNumber(string account, string e164, HttpContext http, ConfigDocuments documents, CancellationToken ct)
     {
+        if (!E164.IsValid(e164))
+        {
+            return AdminResults.NotFound();
+        }
+
         var result = await documents.DeleteNumberAsync(account, e164, AdminResults.IfMatch(http.Request), http.Actor(), ct);
         return result.Outcome == WriteOutcome.Done ? TypedResults.NoContent() : AdminResults.Refused(result);
     }

@@ -7,6 +7,8 @@ namespace Smartnumbers.Functions.Twilio;
 /// Guards every Twilio endpoint: no auth token configured, a missing or a wrong X-Twilio-Signature → 403 and a security
 /// log line (the parameter keys, never their values); nothing else runs. The URL checked is Twilio__PublicBaseUrl (or the
 /// request's own scheme and host) + the raw request target, then + the path and query as ASP.NET Core re-encodes them.
+/// The form is read by <see cref="TwilioForm"/>, which never throws on what Twilio may send (a %00 in a value): a form
+/// that cannot be read at all (over 1 MB, broken multipart) → 400; a genuine request whose body is not a form → 415.
 /// </summary>
 internal sealed partial class TwilioSignatureFilter(IOptions<TwilioOptions> options, ILogger<TwilioSignatureFilter> log) : IEndpointFilter
 {
@@ -24,9 +26,16 @@ internal sealed partial class TwilioSignatureFilter(IOptions<TwilioOptions> opti
         var urls = SignedUrls(request, options.Value.PublicBaseUrl);
         bool valid;
         IEnumerable<string> keys;
-        if (request.HasFormContentType)
+        var isForm = request.HasFormContentType;
+        if (isForm)
         {
-            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            var form = await TwilioForm.ReadAsync(request, context.HttpContext.RequestAborted);
+            if (form is null)
+            {
+                LogUnreadableForm(log, request.Path, request.ContentLength ?? -1);
+                return TypedResults.StatusCode(StatusCodes.Status400BadRequest);
+            }
+
             valid = TwilioSignature.IsValid(token, signature, urls, form);
             keys = form.Keys;
         }
@@ -43,6 +52,13 @@ internal sealed partial class TwilioSignatureFilter(IOptions<TwilioOptions> opti
             LogRejected(log, request.Path, string.IsNullOrEmpty(signature) ? "missing" : "wrong",
                 context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", string.Join(',', keys.Order(StringComparer.Ordinal)));
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (!isForm)
+        {
+            // Genuine, but every Twilio endpoint here reads a form: Twilio's voice webhooks are always one.
+            LogNotAForm(log, request.Path, request.ContentType ?? "none");
+            return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
         return await next(context);
@@ -69,6 +85,12 @@ internal sealed partial class TwilioSignatureFilter(IOptions<TwilioOptions> opti
 
         return urls;
     }
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Twilio request to {Path} refused: its form could not be read ({Length} bytes)")]
+    private static partial void LogUnreadableForm(ILogger logger, PathString path, long length);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Signed Twilio request to {Path} refused: its body is {ContentType}, not a form")]
+    private static partial void LogNotAForm(ILogger logger, PathString path, string contentType);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "SECURITY: Twilio request to {Path} refused: Twilio__AuthToken is not configured")]
     private static partial void LogNoToken(ILogger logger, PathString path);

@@ -29,7 +29,8 @@ public sealed class AcsCallbackProcessor(
 
     public async Task<Result> ProcessAsync(string callId, string? secret, IReadOnlyList<AcsCallbackEvent> events, CancellationToken ct)
     {
-        var loaded = await calls.GetAsync(callId, ct);
+        // An id we never made (a '/', a control character, 5,000 characters) names no row; storage would refuse it.
+        var loaded = TableKey.IsKey(callId) ? await calls.GetAsync(callId, ct) : null;
         if (loaded is null)
         {
             foreach (var e in events)
