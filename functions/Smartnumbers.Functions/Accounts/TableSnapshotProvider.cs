@@ -24,7 +24,17 @@ internal sealed partial class TableSnapshotProvider(
     public async ValueTask<NumberLookup> LookupAsync(string calledNumber, TimeSpan budget, CancellationToken cancellationToken = default)
     {
         var deadline = new Deadline(time, budget);
-        var slot = _numbers.GetOrAdd(calledNumber, _ => new NumberSlot(new Revalidation(time)));
+        if (!_numbers.TryGetValue(calledNumber, out var slot))
+        {
+            // Numbers are E.164 by the admin API's rule: anything else is no account's, and never reaches storage.
+            if (!E164.IsValid(calledNumber))
+            {
+                return NumberLookup.NotOursAnswer;
+            }
+
+            slot = _numbers.GetOrAdd(calledNumber, _ => new NumberSlot(new Revalidation(time)));
+        }
+
         if (slot.Account is null)
         {
             await ResolveAsync(calledNumber, slot, deadline, cancellationToken);

@@ -112,4 +112,20 @@ public sealed class ColdInstanceTests(SmartnumbersAppFactory factory)
 
         Assert.Equal("rejected", answer.Twiml!.Element("Reject")!.Attribute("reason")!.Value);
     }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("+4412")]
+    [InlineData("sip:reception@pbx.example.com")]
+    public async Task A_called_number_no_account_could_have_is_rejected_at_once_without_asking_storage(string to)
+    {
+        await using var cold = new ColdInstanceFactory();
+        var client = cold.CreateClient();
+        cold.Gate.Close();
+
+        var answer = await PipelineCalls.VoiceAsync(client, TwilioCalls.GenuineCaller, to);
+
+        Assert.Equal("rejected", answer.Twiml!.Element("Reject")!.Attribute("reason")!.Value);
+        Assert.True(answer.Took < TimeSpan.FromSeconds(1), $"took {answer.Took}");
+    }
 }
