@@ -10,7 +10,8 @@ namespace Smartnumbers.Functions.Accounts;
 
 /// <summary>
 /// JSON contracts of the configuration documents (camelCase, the §8 shapes): <see cref="Web"/> for storage and answers
-/// (unknown members skipped: forward compatible), <see cref="Strict"/> for operator input (unknown members rejected).
+/// (unknown members skipped: forward compatible), <see cref="Strict"/> for operator input (unknown members and nulls
+/// where the contract has none rejected).
 /// Reflection-based on purpose: the System.Text.Json source generator builds records with <c>required</c> members
 /// through an object initializer that sets every init-only property, so a member missing from the JSON would lose its
 /// documented default (ringSeconds 20 would become 0, threshold 70 would become 0). Cached per instance; admin path only.
@@ -22,6 +23,8 @@ internal sealed class ConfigJsonContext
     private ConfigJsonContext(JsonUnmappedMemberHandling unmapped)
     {
         _options = CreateOptions(unmapped);
+        // Operator input: an explicit null for a member that cannot be null ("entries": null) is refused as invalid.
+        _options.RespectNullableAnnotations = unmapped == JsonUnmappedMemberHandling.Disallow;
         _options.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
         _options.MakeReadOnly();
     }

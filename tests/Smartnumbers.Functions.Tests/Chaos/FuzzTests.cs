@@ -18,7 +18,7 @@ namespace Smartnumbers.Functions.Tests.Chaos;
 /// SMARTNUMBERS_FUZZ_SEED run it longer or with another seed.
 /// </summary>
 [Collection(ChaosCollection.Name)]
-public sealed class FuzzTests(AcsDecisionAppFactory factory, ITestOutputHelper output) : IClassFixture<AcsDecisionAppFactory>
+public sealed class FuzzTests(FuzzAppFactory factory, ITestOutputHelper output) : IClassFixture<FuzzAppFactory>
 {
     public const int DefaultSeed = 20261130;
     public const int DefaultRequests = 10_000;
