@@ -26,8 +26,8 @@ internal sealed partial class TableSnapshotProvider(
         var deadline = new Deadline(time, budget);
         if (!_numbers.TryGetValue(calledNumber, out var slot))
         {
-            // Numbers are E.164 by the admin API's rule: anything else is no account's, and never reaches storage.
-            if (!E164.IsValid(calledNumber))
+            // Numbers are E.164: text of any other shape is no account's, and never reaches storage.
+            if (!E164.IsShaped(calledNumber))
             {
                 return NumberLookup.NotOursAnswer;
             }

@@ -30,7 +30,7 @@ public sealed class DecidingAcsCallRouter(
         }
 
         var template = new AcsCallPlan { AccountId = decided.AccountId, RecordId = inbound.CallId, StartedAt = inbound.ArrivedAt };
-        var instruction = AcsDecisionRenderer.Render(decided.Decision, template, !string.IsNullOrEmpty(options.Value.CallerId), flows.Any(f => f.Flow == AcsDecisionRenderer.IvrFlow));
+        var instruction = AcsDecisionRenderer.Render(decided.Decision, template, !string.IsNullOrWhiteSpace(options.Value.CallerId), flows.Any(f => f.Flow == AcsDecisionRenderer.IvrFlow));
         return instruction with
         {
             FallbackDestination = decided.Fallback()?.Steps.SelectMany(s => s.Destinations).FirstOrDefault(),
