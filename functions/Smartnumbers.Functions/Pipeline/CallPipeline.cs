@@ -205,9 +205,9 @@ public sealed partial class CallPipeline(
         {
             records.Enqueue(ev);
         }
-        catch (IOException ex)
+        catch (Exception ex)
         {
-            LogRecordFailed(log, LogText.Of(ev.CallId), ex.Message); // Spill folder unwritable: the call still goes on.
+            LogRecordFailed(log, LogText.Of(ev.CallId), ex.Message); // Spill folder unwritable, writer stopped: the call still goes on.
         }
     }
 

@@ -39,7 +39,17 @@ internal sealed partial class TwilioCallHandler(
             return earlier;
         }
 
-        var call = TwilioInboundCall.FromForm(request.Form, time.GetUtcNow(), twilio.Value.NetworkCallerIdHeader);
+        InboundCall call;
+        try
+        {
+            call = TwilioInboundCall.FromForm(request.Form, time.GetUtcNow(), twilio.Value.NetworkCallerIdHeader);
+        }
+        catch (Exception ex)
+        {
+            LogUnreadable(log, ex); // Nothing to route by: Twilio's Fallback URL takes the call.
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         var outcome = await pipeline.HandleAsync(call, options.Value.TwilioOwnerBudget, ct);
         if (outcome is CallOutcome.CannotTell)
         {
@@ -113,6 +123,9 @@ internal sealed partial class TwilioCallHandler(
 
     [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "Twilio retry {Token}: same reply as before")]
     private static partial void LogRetry(ILogger logger, string token);
+
+    [LoggerMessage(EventId = 4033, Level = LogLevel.Error, Message = "A signed voice webhook could not be read as a call: answering 503 so Twilio's Fallback URL takes it")]
+    private static partial void LogUnreadable(ILogger logger, Exception ex);
 
     [LoggerMessage(EventId = 4032, Level = LogLevel.Error, Message = "Rendering call {CallId} failed: connecting it by the last-known route")]
     private static partial void LogRenderFault(ILogger logger, string callId, Exception ex);
