@@ -17,6 +17,12 @@ public sealed class SnapshotOptions
     /// </summary>
     public TimeSpan RevalidationBudget { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Numbers remembered per instance (default 100 000). Past it, those no account has are forgotten, so a flood of
+    /// calls to numbers that are not ours cannot grow memory without bound; owned numbers are always kept.
+    /// </summary>
+    public int MaxCachedNumbers { get; set; } = 100_000;
+
     /// <summary>Pause between attempts to read a number or account this instance has never read. Default 100 ms.</summary>
     public TimeSpan ColdRetryPause { get; set; } = TimeSpan.FromMilliseconds(100);
 }

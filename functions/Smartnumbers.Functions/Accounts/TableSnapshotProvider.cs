@@ -21,6 +21,9 @@ internal sealed partial class TableSnapshotProvider(
     private readonly ConcurrentDictionary<string, AccountSlot> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NumberSlot> _numbers = new(StringComparer.Ordinal);
 
+    /// <summary>How many numbers this instance remembers (owned or not).</summary>
+    internal int CachedNumbers => _numbers.Count;
+
     public async ValueTask<NumberLookup> LookupAsync(string calledNumber, TimeSpan budget, CancellationToken cancellationToken = default)
     {
         var deadline = new Deadline(time, budget);
@@ -30,6 +33,11 @@ internal sealed partial class TableSnapshotProvider(
             if (!E164.IsShaped(calledNumber))
             {
                 return NumberLookup.NotOursAnswer;
+            }
+
+            if (_numbers.Count >= options.Value.MaxCachedNumbers)
+            {
+                ForgetNumbersNoAccountHas();
             }
 
             slot = _numbers.GetOrAdd(calledNumber, _ => new NumberSlot(new Revalidation(time)));
@@ -199,6 +207,17 @@ internal sealed partial class TableSnapshotProvider(
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
             LogBudgetExceeded(log, budget.TotalMilliseconds);
+        }
+    }
+
+    private void ForgetNumbersNoAccountHas()
+    {
+        foreach (var (number, slot) in _numbers)
+        {
+            if (slot.Account is null)
+            {
+                _numbers.TryRemove(number, out _);
+            }
         }
     }
 

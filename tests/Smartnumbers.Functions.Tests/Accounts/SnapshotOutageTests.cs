@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -58,6 +59,29 @@ public sealed partial class SnapshotOutageTests(SmartnumbersAppFactory factory)
         Assert.IsType<NumberLookup.CannotTell>(lookup);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
         Assert.Null(await provider.FindByCalledNumberAsync(number));
+    }
+
+    [Fact]
+    public async Task Numbers_no_account_has_are_forgotten_past_the_cap_and_owned_ones_kept()
+    {
+        var documents = await TestAccounts.DocumentsAsync(factory);
+        var (account, number) = await TestAccounts.CreateAsync(documents);
+        var store = factory.Services.GetRequiredService<TableStore>();
+        var provider = new TableSnapshotProvider(
+            new ConfigStore(store, TimeProvider.System, NullLogger<ConfigStore>.Instance),
+            new NumberIndex(store),
+            Options.Create(new SnapshotOptions { MaxCachedNumbers = 4 }),
+            TimeProvider.System,
+            NullLogger<TableSnapshotProvider>.Instance);
+        Assert.IsType<NumberLookup.Owned>(await provider.LookupAsync(number, TimeSpan.FromSeconds(10)));
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.IsType<NumberLookup.NotOurs>(await provider.LookupAsync(TestAccounts.NewNumber(), TimeSpan.FromSeconds(10)));
+        }
+
+        Assert.InRange(provider.CachedNumbers, 1, 4);
+        Assert.Equal(account, (Assert.IsType<NumberLookup.Owned>(await provider.LookupAsync(number, TimeSpan.Zero))).Snapshot.AccountId);
     }
 
     [GeneratedRegex(@"127\.0\.0\.1:(\d+)")]
