@@ -4,7 +4,8 @@ namespace Smartnumbers.LoadTest;
 
 /// <summary>
 /// Command line: --base URL --token T [--public-base URL] [--to E164] [--seconds N] [--warmup N] [--connections N] [--path P]
-/// [--app-pid N] [--storage-pid N] (to report each process's CPU time per request).
+/// [--app-pid N] [--storage-pid N] (to report each process's CPU time per request) [--rounds N] (closed-loop rounds, 3)
+/// [--rate N] (open loop instead: N signed calls a second for --seconds, default 60 s in that mode).
 /// </summary>
 internal sealed record LoadOptions(string BaseUrl, string Token, string PublicBase, string To, int Seconds, int Warmup, int Connections, string SignedPath)
 {
@@ -26,10 +27,20 @@ internal sealed record LoadOptions(string BaseUrl, string Token, string PublicBa
         {
             AppPid = map.TryGetValue("app-pid", out var app) ? int.Parse(app, CultureInfo.InvariantCulture) : null,
             StoragePid = map.TryGetValue("storage-pid", out var storage) ? int.Parse(storage, CultureInfo.InvariantCulture) : null,
+            Rounds = Int("rounds", 3),
+            Rate = map.TryGetValue("rate", out var rate) ? int.Parse(rate, CultureInfo.InvariantCulture) : null,
+            OpenLoopSeconds = Int("seconds", 60),
         };
     }
 
     public int? AppPid { get; init; }
 
     public int? StoragePid { get; init; }
+
+    public int Rounds { get; init; } = 3;
+
+    /// <summary>Open-loop mode: the offered rate of signed calls per second.</summary>
+    public int? Rate { get; init; }
+
+    public int OpenLoopSeconds { get; init; } = 60;
 }

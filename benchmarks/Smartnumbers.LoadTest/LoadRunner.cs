@@ -3,10 +3,14 @@ using System.Diagnostics;
 
 namespace Smartnumbers.LoadTest;
 
-/// <summary>A closed loop: N workers each send one request, wait for the reply, and send the next, for a fixed time.</summary>
+/// <summary>
+/// A closed loop: N workers each send one request, wait for the reply, and send the next, for a fixed time. An answer
+/// counts only when the expected-answer check accepts its status and body; anything else is a failure.
+/// </summary>
 internal static class LoadRunner
 {
-    public static async Task<LoadResult> RunAsync(string name, HttpClient http, int connections, TimeSpan duration, Func<long, HttpRequestMessage> next)
+    public static async Task<LoadResult> RunAsync(string name, HttpClient http, int connections, TimeSpan duration, Func<long, HttpRequestMessage> next,
+        Func<HttpResponseMessage, string, bool> expected)
     {
         long sequence = 0, failures = 0;
         var latencies = new ConcurrentBag<List<double>>();
@@ -21,7 +25,8 @@ internal static class LoadRunner
                 try
                 {
                     using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-                    if (response.IsSuccessStatusCode)
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (expected(response, body))
                     {
                         mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     }
@@ -30,7 +35,7 @@ internal static class LoadRunner
                         Interlocked.Increment(ref failures);
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
                     Interlocked.Increment(ref failures);
                 }

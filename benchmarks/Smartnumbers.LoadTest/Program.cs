@@ -43,25 +43,55 @@ HttpRequestMessage Voice(long _)
     return request;
 }
 
+// Every answer is checked: the ping's 200, and for a call a <Dial> (a <Reject> or anything else is a failure).
+static bool PingOk(HttpResponseMessage response, string _) => response.IsSuccessStatusCode;
+static bool Dialled(HttpResponseMessage response, string body) =>
+    response.IsSuccessStatusCode && body.Contains("<Dial", StringComparison.Ordinal) && !body.Contains("<Reject", StringComparison.Ordinal);
+
 var check = await http.SendAsync(Voice(0));
-Console.WriteLine($"{options.SignedPath} answers {(int)check.StatusCode} {check.Content.Headers.ContentType}: {await check.Content.ReadAsStringAsync()}");
-if (!check.IsSuccessStatusCode)
+var checkBody = await check.Content.ReadAsStringAsync();
+Console.WriteLine($"{options.SignedPath} answers {(int)check.StatusCode} {check.Content.Headers.ContentType}: {checkBody}");
+if (!Dialled(check, checkBody))
 {
-    Console.Error.WriteLine("The signed endpoint refused the request: check --token and --public-base (the app's Twilio__AuthToken / Twilio__PublicBaseUrl).");
+    Console.Error.WriteLine("Setup failed: the first signed call was not answered with a <Dial>. Check --token and --public-base (the app's "
+        + "Twilio__AuthToken / Twilio__PublicBaseUrl) and that --to is a number of an account with a route.");
     return 1;
 }
 
-Console.WriteLine($"warm-up {options.Warmup} s each, then {options.Seconds} s per endpoint, twice, alternating; {options.Connections} connections");
-await LoadRunner.RunAsync("warm-up ping", http, options.Connections, TimeSpan.FromSeconds(options.Warmup), Ping);
-await LoadRunner.RunAsync("warm-up voice", http, options.Connections, TimeSpan.FromSeconds(options.Warmup), Voice);
+var voiceName = "POST " + options.SignedPath;
+if (options.Rate is { } rate)
+{
+    // Open loop: a fixed offered rate for the whole time, then the time until every record is written.
+    Console.WriteLine($"open loop: {rate} calls/s for {options.OpenLoopSeconds} s (after a {options.Warmup} s warm-up)");
+    await LoadRunner.RunAsync("warm-up voice", http, options.Connections, TimeSpan.FromSeconds(options.Warmup), Voice, Dialled);
+    await Backlog.DrainedAsync(http);
+    var (appBefore, storageBefore) = (ProcessCpu.Used(options.AppPid), ProcessCpu.Used(options.StoragePid));
+    var open = await OpenLoop.RunAsync($"{voiceName} @{rate}/s", http, rate, TimeSpan.FromSeconds(options.OpenLoopSeconds), Voice, Dialled);
+    open = open with
+    {
+        Drained = await Backlog.DrainedAsync(http),
+        AppCpu = ProcessCpu.Used(options.AppPid) - appBefore,
+        StorageCpu = ProcessCpu.Used(options.StoragePid) - storageBefore,
+    };
+    Console.WriteLine(open);
+    var met = open.Failures == 0 && open.P99Ms <= 10 && open.Drained <= TimeSpan.FromSeconds(10);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"offered {rate}/s: {open.Failures} failed, p99 {open.P99Ms:F2} ms, every record written {open.Drained.TotalSeconds:F1} s after the run: {(met ? "MET" : "NOT MET")} (p99 <= 10 ms, 0 failures, records within 10 s)"));
+    return open.Failures == 0 ? 0 : 1;
+}
+
+Console.WriteLine($"warm-up {options.Warmup} s each, then {options.Seconds} s per endpoint, {options.Rounds} rounds, alternating; {options.Connections} connections");
+await LoadRunner.RunAsync("warm-up ping", http, options.Connections, TimeSpan.FromSeconds(options.Warmup), Ping, PingOk);
+await LoadRunner.RunAsync("warm-up voice", http, options.Connections, TimeSpan.FromSeconds(options.Warmup), Voice, Dialled);
 await Backlog.DrainedAsync(http);
 var results = new List<LoadResult>();
-for (var round = 0; round < 2; round++)
+for (var round = 1; round <= options.Rounds; round++)
 {
-    foreach (var (name, next) in new (string, Func<long, HttpRequestMessage>)[] { ("GET /api/ping", Ping), ("POST " + options.SignedPath, Voice) })
+    Console.WriteLine($"round {round}");
+    foreach (var (name, next, expected) in new (string, Func<long, HttpRequestMessage>, Func<HttpResponseMessage, string, bool>)[] { ("GET /api/ping", Ping, PingOk), (voiceName, Voice, Dialled) })
     {
         var (app, storage) = (ProcessCpu.Used(options.AppPid), ProcessCpu.Used(options.StoragePid));
-        var result = await LoadRunner.RunAsync(name, http, options.Connections, TimeSpan.FromSeconds(options.Seconds), next);
+        var result = await LoadRunner.RunAsync(name, http, options.Connections, TimeSpan.FromSeconds(options.Seconds), next, expected);
         // Each round ends when the app has written every record of it, so that no round pays for the one before.
         result = result with
         {
@@ -79,6 +109,13 @@ var voice = results.Except(ping).ToList();
 var ratio = voice.Sum(r => r.PerSecond) / ping.Sum(r => r.PerSecond);
 var sustained = voice.Sum(r => r.SustainedPerSecond) / ping.Sum(r => r.SustainedPerSecond);
 var p99 = voice.Max(r => r.P99Ms);
+var failed = results.Sum(r => r.Failures);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"signed/bare throughput {ratio:F2}x during the runs, {sustained:F2}x counting the time to write their records (target >= 0.80); worst signed p99 {p99:F2} ms (target <= 10): {(sustained >= 0.8 && p99 <= 10 ? "MET" : "NOT MET")}"));
+    $"signed/bare throughput {ratio:F2}x during the runs, {sustained:F2}x counting the time to write their records (target >= 0.80); worst signed p99 {p99:F2} ms (target <= 10): {(sustained >= 0.8 && p99 <= 10 ? "MET" : "NOT MET")}; {failed} answers failed"));
+if (failed > 0)
+{
+    Console.Error.WriteLine($"{failed} answers were not the expected ones (a ping's 200, a call's <Dial>): the figures above are not a measurement.");
+    return 1;
+}
+
 return 0;

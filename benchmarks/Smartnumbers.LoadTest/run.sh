@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Load test on loopback: Release build of the app started as a process against its own Azurite, a demo number seeded
 # through the admin API, then the load client (signed POST /api/twilio/voice vs bare GET /api/ping in the same run).
-#   benchmarks/Smartnumbers.LoadTest/run.sh [--seconds 10] [--connections 16] [--path /api/twilio/voice]
+#   benchmarks/Smartnumbers.LoadTest/run.sh [--seconds 10] [--rounds 3] [--connections 16] [--path /api/twilio/voice]
+#   benchmarks/Smartnumbers.LoadTest/run.sh --rate 500 [--seconds 60]      (open loop: a fixed offered rate)
+# Any setup step that fails stops the run with an error (exit 1); so does any answer other than the expected one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+fail() { echo "load run setup failed: $*" >&2; exit 1; }
+if [ ! -x tools/node_modules/.bin/azurite-table ]; then
+  npm ci --prefix tools --no-audit --no-fund --loglevel=error || fail "could not install Azurite (npm ci --prefix tools)"
+fi
 
 build_log=$(mktemp)
 for project in functions/Smartnumbers.Functions benchmarks/Smartnumbers.LoadTest; do
@@ -15,7 +22,8 @@ rm -f "$build_log"
 
 pids=()
 spill=$(mktemp -d)   # events the app could not write during the run stay here, and go with it
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$spill"; }
+# The app stops first (it flushes to storage on shutdown), then Azurite.
+cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done; rm -rf "$spill"; }
 trap cleanup EXIT INT TERM
 
 azurite_port=$(free_port)
@@ -23,7 +31,9 @@ nice -n "${STORAGE_NICE:-0}" tools/node_modules/.bin/azurite-table --tableHost 1
   --skipApiVersionCheck --disableTelemetry --silent &
 pids+=($!)
 storage_pid=$!
-for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null && break; sleep 0.1; done
+up=false
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null && { up=true; break; }; sleep 0.1; done
+$up || fail "Azurite did not listen on 127.0.0.1:$azurite_port within 10 s"
 
 app_port=$(free_port)
 base="http://127.0.0.1:$app_port"
@@ -36,14 +46,20 @@ Telemetry__Console=false Hosting__RunTimersStandalone=false Logging__LogLevel__D
   env ${EXTRA_ENV:-} dotnet functions/Smartnumbers.Functions/bin/Release/net10.0/Smartnumbers.Functions.dll --urls "$base" &
 pids+=($!)
 app_pid=$!
-for _ in $(seq 1 300); do curl -fsS "$base/api/health" >/dev/null 2>&1 && break; sleep 0.2; done
+up=false
+for _ in $(seq 1 300); do
+  curl -fsS "$base/api/health" >/dev/null 2>&1 && { up=true; break; }
+  kill -0 "$app_pid" 2>/dev/null || fail "the app exited during start-up"
+  sleep 0.2
+done
+$up || fail "the app's /api/health did not answer 200 within 60 s"
 
 # The number the calls go to: an account with a normal route.
 curl -fsS -X PUT -H "Authorization: Bearer $bootstrap" -H 'Content-Type: application/json' \
-  -d '{"name":"Load test","homeRegion":"GB","screening":{"acr":"busy","icr":"off"},"announcements":{}}' "$base/api/accounts/load" >/dev/null || echo "(could not create the account: calls go to an unknown number)"
+  -d '{"name":"Load test","homeRegion":"GB","screening":{"acr":"busy","icr":"off"},"announcements":{}}' "$base/api/accounts/load" >/dev/null || fail "could not create the load-test account through the admin API"
 curl -fsS -X PUT -H "Authorization: Bearer $bootstrap" -H 'Content-Type: application/json' \
   -d '{"route":{"steps":[{"destinations":["+441134960000"],"ringSeconds":20}]}}' \
-  "$base/api/accounts/load/numbers/+441134960001" >/dev/null || echo "(could not create the number)"
+  "$base/api/accounts/load/numbers/+441134960001" >/dev/null || fail "could not create the load-test number through the admin API"
 
 dotnet benchmarks/Smartnumbers.LoadTest/bin/Release/net10.0/Smartnumbers.LoadTest.dll --base "$base" --token "$token" --to +441134960001 \
   --app-pid "$app_pid" --storage-pid "$storage_pid" "$@"
