@@ -48,9 +48,10 @@ internal sealed partial class TableSnapshotProvider(
             await ResolveAsync(calledNumber, slot, deadline, cancellationToken);
         }
 
+        NumberLookup CannotTell(string what) => new NumberLookup.CannotTell($"{what} was not read within {budget.TotalMilliseconds} ms");
         if (!slot.Resolved)
         {
-            return new NumberLookup.CannotTell("the number index was not read within " + budget.TotalMilliseconds + " ms");
+            return CannotTell("the number index");
         }
 
         if (slot.Account is not { } account)
@@ -66,7 +67,7 @@ internal sealed partial class TableSnapshotProvider(
 
         if (!owner.Known)
         {
-            return new NumberLookup.CannotTell("the account was not read within " + budget.TotalMilliseconds + " ms");
+            return CannotTell("the account");
         }
 
         // Deleted or moved to another account: ask the index again (at most once per FreshFor).
@@ -79,7 +80,7 @@ internal sealed partial class TableSnapshotProvider(
         var next = await AccountAsync(moved, deadline, cancellationToken);
         return next.Snapshot is { } movedTo && movedTo.Numbers.ContainsKey(calledNumber) ? new NumberLookup.Owned(movedTo)
             : next.Known ? NumberLookup.NotOursAnswer
-            : new NumberLookup.CannotTell("the account was not read within " + budget.TotalMilliseconds + " ms");
+            : CannotTell("the account");
     }
 
     public async ValueTask<AccountSnapshot?> FindByCalledNumberAsync(string calledNumber, CancellationToken cancellationToken = default) =>
@@ -102,53 +103,55 @@ internal sealed partial class TableSnapshotProvider(
         }
     }
 
-    /// <summary>The account's slot, checked as the budget allows: a known account at most once per FreshFor (stale while
-    /// revalidating), an account never read retried until storage answers or the deadline passes.</summary>
+    /// <summary>The account's slot, checked as the budget allows (see <see cref="CheckAsync"/>).</summary>
     private async Task<AccountSlot> AccountAsync(string accountId, Deadline deadline, CancellationToken ct)
     {
         var slot = _accounts.GetOrAdd(accountId, _ => new AccountSlot(new Revalidation(time)));
-        Func<Task> check = () => RevalidateAsync(accountId, slot);
-        if (slot.Known)
+        if (!slot.Known || !slot.Check.IsFresh(options.Value.FreshFor))
         {
-            if (!slot.Check.IsFresh(options.Value.FreshFor))
-            {
-                var wait = slot.Snapshot is null ? deadline.Left : Min(options.Value.RevalidationBudget, deadline.Left);
-                await WithinBudgetAsync(slot.Check.RunAsync(check), wait, ct);
-            }
-
-            return slot;
+            await CheckAccountAsync(accountId, slot, deadline, ct);
         }
 
-        await UntilAnsweredAsync(slot.Check, check, () => slot.Known, deadline, ct);
         return slot;
     }
 
-    /// <summary>Reads the number's owner: a number never read is retried until the index answers or the deadline passes.</summary>
+    // Apart from the fast path above, so that a call served from memory allocates no closure.
+    private Task CheckAccountAsync(string accountId, AccountSlot slot, Deadline deadline, CancellationToken ct) =>
+        CheckAsync(slot.Check, () => RevalidateAsync(accountId, slot), () => slot.Known, slot.Snapshot is not null, deadline, ct);
+
+    /// <summary>Reads the number's owner as the budget allows (see <see cref="CheckAsync"/>).</summary>
     private async Task ResolveAsync(string calledNumber, NumberSlot slot, Deadline deadline, CancellationToken ct)
     {
-        Func<Task> check = async () =>
+        if (!slot.Resolved || !slot.Check.IsFresh(options.Value.FreshFor))
         {
-            try
-            {
-                slot.Account = await index.FindAccountAsync(calledNumber, CancellationToken.None);
-                slot.Resolved = true;
-            }
-            catch (Exception ex)
-            {
-                LogIndexFailed(log, ex.Message);
-            }
-        };
-        if (slot.Resolved)
-        {
-            if (!slot.Check.IsFresh(options.Value.FreshFor))
-            {
-                await WithinBudgetAsync(slot.Check.RunAsync(check), slot.Account is null ? deadline.Left : Min(options.Value.RevalidationBudget, deadline.Left), ct);
-            }
-
-            return;
+            await CheckNumberAsync(calledNumber, slot, deadline, ct);
         }
+    }
 
-        await UntilAnsweredAsync(slot.Check, check, () => slot.Resolved, deadline, ct);
+    private Task CheckNumberAsync(string calledNumber, NumberSlot slot, Deadline deadline, CancellationToken ct) =>
+        CheckAsync(slot.Check, () => ReadIndexAsync(calledNumber, slot), () => slot.Resolved, slot.Account is not null, deadline, ct);
+
+    /// <summary>
+    /// One check of a cached item. Storage has answered for it before: one read (shared), waited for within
+    /// RevalidationBudget while something is served from it (stale while revalidating), else within the deadline.
+    /// Never answered: retried until storage answers or the deadline passes.
+    /// </summary>
+    private Task CheckAsync(Revalidation revalidation, Func<Task> read, Func<bool> answered, bool serving, Deadline deadline, CancellationToken ct) =>
+        answered()
+            ? WithinBudgetAsync(revalidation.RunAsync(read), serving ? Min(options.Value.RevalidationBudget, deadline.Left) : deadline.Left, ct)
+            : UntilAnsweredAsync(revalidation, read, answered, deadline, ct);
+
+    private async Task ReadIndexAsync(string calledNumber, NumberSlot slot)
+    {
+        try
+        {
+            slot.Account = await index.FindAccountAsync(calledNumber, CancellationToken.None);
+            slot.Resolved = true;
+        }
+        catch (Exception ex)
+        {
+            LogIndexFailed(log, ex.Message);
+        }
     }
 
     /// <summary>Runs (or joins) the check again and again until <paramref name="answered"/> or the deadline.</summary>

@@ -69,7 +69,7 @@ internal sealed partial class AcsOptionsValidator : IValidateOptions<AcsOptions>
             return "Acs__EventGridJwksUri: must be an absolute URI";
         }
 
-        if (!string.IsNullOrWhiteSpace(o.CallerId) && !E164().IsMatch(o.CallerId))
+        if (!string.IsNullOrWhiteSpace(o.CallerId) && !Accounts.E164.IsShaped(o.CallerId))
         {
             return "Acs__CallerId: must be the ACS phone number in E.164 (e.g. +448001234567), used as caller ID on PSTN legs";
         }
@@ -104,9 +104,6 @@ internal sealed partial class AcsOptionsValidator : IValidateOptions<AcsOptions>
 
     private static bool IsHttpUri(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    [GeneratedRegex(@"^\+[1-9]\d{6,14}$")]
-    private static partial Regex E164();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(-preview)?$")]
     private static partial Regex ApiVersion();

@@ -29,6 +29,11 @@ public sealed partial class CallPipeline(
     TimeProvider time,
     ILogger<CallPipeline> log)
 {
+    /// <summary>The deployment's emergency route as a decision, built once from settings; null when none is configured.</summary>
+    private readonly RoutingDecision? _emergency = emergency.Value.DestinationList is { Count: > 0 } destinations
+        ? FallbackDecisions.EmergencyRoute(destinations, emergency.Value.Announcement, emergency.Value.RingSeconds)
+        : null;
+
     /// <summary>Decides a real call: storage is tried for its owner within <paramref name="ownerBudget"/>; the record and the count are queued.</summary>
     public async Task<CallOutcome> HandleAsync(InboundCall call, TimeSpan ownerBudget, CancellationToken ct)
     {
@@ -76,19 +81,15 @@ public sealed partial class CallPipeline(
     public async Task<CallOutcome> LastKnownRouteAsync(InboundCall call, TimeSpan ownerBudget, CancellationToken ct)
     {
         var lookup = await snapshots.LookupAsync(call.CalledNumber, ownerBudget, ct);
-        switch (lookup)
+        return lookup switch
         {
-            case NumberLookup.Owned { Snapshot: var snapshot }:
-                var decision = FallbackDecisions.LastKnownRoute(snapshot, call.CalledNumber, call.ArrivedAt) ?? Apology();
-                return new CallOutcome.Decided(call, snapshot.AccountId, snapshot, call.CalledNumber, decision);
-            case NumberLookup.CannotTell unknown when emergency.Value.DestinationList is { Count: > 0 } destinations:
-                return new CallOutcome.Decided(call, EmergencyRouteOptions.RecordAccount, null, null,
-                    FallbackDecisions.EmergencyRoute(destinations, emergency.Value.Announcement, emergency.Value.RingSeconds));
-            case NumberLookup.CannotTell unknown:
-                return new CallOutcome.CannotTell(call, unknown.Reason);
-            default:
-                return new CallOutcome.NotOurs(call);
-        }
+            NumberLookup.Owned { Snapshot: var snapshot } =>
+                new CallOutcome.Decided(call, snapshot.AccountId, snapshot, call.CalledNumber, LastKnownOrApology(snapshot, call)),
+            NumberLookup.CannotTell when _emergency is { } route =>
+                new CallOutcome.Decided(call, EmergencyRouteOptions.RecordAccount, null, null, route),
+            NumberLookup.CannotTell unknown => new CallOutcome.CannotTell(call, unknown.Reason),
+            _ => new CallOutcome.NotOurs(call),
+        };
     }
 
     /// <summary>The simulator's pass: the same stages, read only (no record, no count, the cap read not reserved).</summary>
@@ -132,33 +133,34 @@ public sealed partial class CallPipeline(
 
     private CallOutcome.Decided Fallback(AccountSnapshot snapshot, InboundCall call)
     {
-        RoutingDecision decision;
-        try
-        {
-            decision = FallbackDecisions.LastKnownRoute(snapshot, call.CalledNumber, call.ArrivedAt) ?? Apology();
-        }
-        catch (Exception ex)
-        {
-            LogFallbackFailed(log, LogText.Of(call.CallId), ex);
-            decision = Apology();
-        }
-
+        var decision = LastKnownOrApology(snapshot, call);
         Record(CallStarted.For(CallRecordFactory.From(call, snapshot.AccountId, decision)));
         return new CallOutcome.Decided(call, snapshot.AccountId, snapshot, call.CalledNumber, decision);
     }
 
+    /// <summary>The number's last-known route, else (no route known, or even that failed) an apology and a hang-up.</summary>
+    private RoutingDecision LastKnownOrApology(AccountSnapshot snapshot, InboundCall call)
+    {
+        try
+        {
+            return FallbackDecisions.LastKnownRoute(snapshot, call.CalledNumber, call.ArrivedAt) ?? Apology();
+        }
+        catch (Exception ex)
+        {
+            LogFallbackFailed(log, LogText.Of(call.CallId), ex);
+            return Apology();
+        }
+    }
+
     private CallOutcome Emergency(InboundCall call, string reason)
     {
-        var route = emergency.Value;
-        var destinations = route.DestinationList;
-        if (destinations.Count == 0)
+        if (_emergency is not { } decision)
         {
             LogCannotTell(log, LogText.Of(call.CallId), LogText.Of(call.CalledNumber), reason);
             return new CallOutcome.CannotTell(call, reason);
         }
 
         LogEmergency(log, LogText.Of(call.CallId), LogText.Of(call.CalledNumber), reason);
-        var decision = FallbackDecisions.EmergencyRoute(destinations, route.Announcement, route.RingSeconds);
         Record(CallStarted.For(CallRecordFactory.From(call, EmergencyRouteOptions.RecordAccount, decision)));
         return new CallOutcome.Decided(call, EmergencyRouteOptions.RecordAccount, null, null, decision);
     }
