@@ -14,6 +14,9 @@ internal sealed record LoadResult(string Name, long Requests, long Failures, Tim
     /// <summary>How long after the run the app took to get every call event of the run into storage (its backlog at zero).</summary>
     public TimeSpan Drained { get; init; }
 
+    /// <summary>App CPU per answered request, in microseconds (NaN without the app's pid).</summary>
+    public double AppCpuPerRequest => AppCpu is { } a ? a.TotalMicroseconds / Math.Max(1, Requests) : double.NaN;
+
     public double PerSecond => Requests / Elapsed.TotalSeconds;
 
     /// <summary>Requests per second counting the drain: the rate the app and its storage can keep up indefinitely.</summary>

@@ -61,23 +61,34 @@ if (!Dialled(check, checkBody))
 var voiceName = "POST " + options.SignedPath;
 if (options.Rate is { } rate)
 {
-    // Open loop: a fixed offered rate for the whole time, then the time until every record is written.
-    Console.WriteLine($"open loop: {rate} calls/s for {options.OpenLoopSeconds} s (after a {options.Warmup} s warm-up)");
+    // Open loop: a fixed offered rate of calls for the whole time, then the same rate of bare pings (the cost of an
+    // instance at moderate load, the normal state of a serverless one), each followed by the time until every record is written.
+    Console.WriteLine($"open loop: {rate} calls/s, then {rate} pings/s, {options.OpenLoopSeconds} s each (after a {options.Warmup} s warm-up)");
+    await LoadRunner.RunAsync("warm-up ping", http, options.Connections, TimeSpan.FromSeconds(options.Warmup), Ping, PingOk);
     await LoadRunner.RunAsync("warm-up voice", http, options.Connections, TimeSpan.FromSeconds(options.Warmup), Voice, Dialled);
     await Backlog.DrainedAsync(http);
-    var (appBefore, storageBefore) = (ProcessCpu.Used(options.AppPid), ProcessCpu.Used(options.StoragePid));
-    var open = await OpenLoop.RunAsync($"{voiceName} @{rate}/s", http, rate, TimeSpan.FromSeconds(options.OpenLoopSeconds), Voice, Dialled);
-    open = open with
+    async Task<LoadResult> OpenAsync(string name, Func<long, HttpRequestMessage> next, Func<HttpResponseMessage, string, bool> expected)
     {
-        Drained = await Backlog.DrainedAsync(http),
-        AppCpu = ProcessCpu.Used(options.AppPid) - appBefore,
-        StorageCpu = ProcessCpu.Used(options.StoragePid) - storageBefore,
-    };
-    Console.WriteLine(open);
+        var (appBefore, storageBefore) = (ProcessCpu.Used(options.AppPid), ProcessCpu.Used(options.StoragePid));
+        var result = await OpenLoop.RunAsync($"{name} @{rate}/s", http, rate, TimeSpan.FromSeconds(options.OpenLoopSeconds), next, expected);
+        result = result with
+        {
+            Drained = await Backlog.DrainedAsync(http),
+            AppCpu = ProcessCpu.Used(options.AppPid) - appBefore,
+            StorageCpu = ProcessCpu.Used(options.StoragePid) - storageBefore,
+        };
+        Console.WriteLine(result);
+        return result;
+    }
+
+    var open = await OpenAsync(voiceName, Voice, Dialled);
+    var openPing = await OpenAsync("GET /api/ping", Ping, PingOk);
     var met = open.Failures == 0 && open.P99Ms <= 10 && open.Drained <= TimeSpan.FromSeconds(10);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"offered {rate}/s: {open.Failures} failed, p99 {open.P99Ms:F2} ms, every record written {open.Drained.TotalSeconds:F1} s after the run: {(met ? "MET" : "NOT MET")} (p99 <= 10 ms, 0 failures, records within 10 s)"));
-    return open.Failures == 0 ? 0 : 1;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"app CPU at {rate}/s: {open.AppCpuPerRequest:F0} µs per call, {openPing.AppCpuPerRequest:F0} µs per ping: a call costs {open.AppCpuPerRequest / openPing.AppCpuPerRequest:F2}x a ping (target <= 1.50)"));
+    return open.Failures + openPing.Failures == 0 ? 0 : 1;
 }
 
 Console.WriteLine($"warm-up {options.Warmup} s each, then {options.Seconds} s per endpoint, {options.Rounds} rounds, alternating; {options.Connections} connections");
@@ -110,6 +121,15 @@ var ratio = voice.Sum(r => r.PerSecond) / ping.Sum(r => r.PerSecond);
 var sustained = voice.Sum(r => r.SustainedPerSecond) / ping.Sum(r => r.SustainedPerSecond);
 var p99 = voice.Max(r => r.P99Ms);
 var failed = results.Sum(r => r.Failures);
+// App CPU per call against per ping, round by round, and how the call's cost moves as records accumulate.
+for (var round = 0; round < voice.Count; round++)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"round {round + 1}: app CPU {voice[round].AppCpuPerRequest:F0} µs per call, {ping[round].AppCpuPerRequest:F0} µs per ping: {voice[round].AppCpuPerRequest / ping[round].AppCpuPerRequest:F2}x (target <= 3)"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{calls} calls made in this run, each one a record written; app CPU per call in round {voice.Count} / round 1: {voice[^1].AppCpuPerRequest / voice[0].AppCpuPerRequest:F2}x (target <= 1.20)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"signed/bare throughput {ratio:F2}x during the runs, {sustained:F2}x counting the time to write their records (target >= 0.80); worst signed p99 {p99:F2} ms (target <= 10): {(sustained >= 0.8 && p99 <= 10 ? "MET" : "NOT MET")}; {failed} answers failed"));
 if (failed > 0)

@@ -42,15 +42,18 @@ public static class TwilioSignature
 
         var pairs = SortedPairs(parameters);
         Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
-        var valid = false;
-        foreach (var candidate in urls.SelectMany(UrlVariants).Distinct(StringComparer.Ordinal))
+        foreach (var candidate in urls.SelectMany(UrlVariants))
         {
             ComputeMac(authToken, candidate, pairs, mac);
-            // Every candidate is computed: the time taken does not depend on which one matched.
-            valid |= CryptographicOperations.FixedTimeEquals(mac, expected);
+            // Each MAC is compared in constant time. Stopping at the first URL that matches tells a caller only which
+            // of the public URLs it signed, which it knows: a wrong signature always costs every candidate.
+            if (CryptographicOperations.FixedTimeEquals(mac, expected))
+            {
+                return true;
+            }
         }
 
-        return valid;
+        return false;
     }
 
     /// <summary>One URL, as given, with and without the port.</summary>
