@@ -54,6 +54,19 @@ public sealed partial class CallPipeline(
                 {
                     return await DecideAsync(owned.Snapshot, call, ct);
                 }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // The carrier gave up on this webhook (it hung up, or timed out and took its fallback): not a fault.
+                    // No error and no stack trace, which under overload would cost more CPU than the call; the call is
+                    // still recorded, by its last-known route.
+                    if (log.IsEnabled(LogLevel.Information))
+                    {
+                        var callId = LogText.Of(call.CallId);
+                        LogAbandoned(log, callId);
+                    }
+
+                    return Fallback(owned.Snapshot, call);
+                }
                 catch (Exception ex)
                 {
                     LogFault(log, LogText.Of(call.CallId), ex);
@@ -215,6 +228,9 @@ public sealed partial class CallPipeline(
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Call {CallId} to a number no account has")]
     private static partial void LogNotOurs(ILogger logger, string callId);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Call {CallId}: the carrier abandoned the webhook while it was being decided; recorded by its last-known route")]
+    private static partial void LogAbandoned(ILogger logger, string callId);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Deciding call {CallId} failed: connecting it by the last-known route")]
     private static partial void LogFault(ILogger logger, string callId, Exception ex);
