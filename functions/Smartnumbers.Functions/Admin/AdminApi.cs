@@ -20,6 +20,7 @@ internal static class AdminApi
         services.AddSingleton<AdminAuthorization>();
         services.AddCalls();
         services.AddPlanSchedules();
+        services.AddSingleton<Bulk.BulkUpload>();
         return services;
     }
 
@@ -31,6 +32,7 @@ internal static class AdminApi
         PlanEndpoints.Map(group);
         PlanImportEndpoints.Map(group);
         ScheduleEndpoints.Map(group);
+        Bulk.BulkEndpoints.Map(group);
         OverrideEndpoints.Map(group);
         ListEndpoints.Map(group);
         SiteEndpoints.Map(group);
