@@ -194,6 +194,30 @@ public sealed class BulkUploadTests(SmartnumbersAppFactory factory)
     }
 
     [Fact]
+    public async Task Ninety_eight_changed_rows_apply_in_one_transaction_and_ninety_nine_are_refused_with_413()
+    {
+        var admin = await AdminTestClient.CreateAsync(factory);
+        static string Entries(int count, string note) =>
+            "kind,entry,note\n" + string.Concat(Enumerable.Range(0, count).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"block,+4477009{i:D5},{note}\n")));
+
+        using var tooMany = await UploadAsync(admin, "lists", Entries(99, "x"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooMany.StatusCode);
+        Assert.Contains("at most 98 rows", (await AdminTestClient.ProblemAsync(tooMany))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty((await admin.JsonAsync("/lists/block"))["items"]!.AsArray());
+
+        using (var applied = await UploadAsync(admin, "lists", Entries(98, "x")))
+        {
+            Assert.Equal(98, (await OkAsync(applied))["created"]!.GetValue<int>());
+        }
+
+        // Unchanged rows do not count: 98 unchanged and one more still fit.
+        using var grown = await UploadAsync(admin, "lists", Entries(99, "x"));
+        var body = await OkAsync(grown);
+        Assert.Equal((1, 98), (body["created"]!.GetValue<int>(), body["unchanged"]!.GetValue<int>()));
+        Assert.Equal(99, (await admin.JsonAsync("/lists/block"))["items"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task An_operator_may_upload_lists_but_not_numbers_or_staff()
     {
         var admin = await AdminTestClient.CreateAsync(factory);
