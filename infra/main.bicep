@@ -54,6 +54,7 @@ param tableNames string[] = [
   'IvrSessions'
   'NumberIndex'
   'RiskModels'
+  'ScheduleDue'
   'SiteHealth'
 ]
 

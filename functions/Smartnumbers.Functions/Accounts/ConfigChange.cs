@@ -21,6 +21,9 @@ internal sealed record ConfigChange
     public string Resource { get; init; } = "";
     public string? Before { get; init; }
     public string? After { get; init; }
+
+    /// <summary>What happened, in words, when the documents do not say it (a scheduled switch skipped, a plan replaced).</summary>
+    public string? Note { get; init; }
     public bool BumpVersion { get; init; } = true;
 
     /// <summary>

@@ -53,6 +53,10 @@ internal sealed class ConfigJsonContext
 
     public JsonTypeInfo<CallerListEntry> CallerListEntry => Info<CallerListEntry>();
 
+    public JsonTypeInfo<Smartnumbers.Core.Scheduling.PlanSchedule> PlanSchedule => Info<Smartnumbers.Core.Scheduling.PlanSchedule>();
+
+    public JsonTypeInfo<Scheduling.ScheduleRequest> ScheduleRequest => Info<Scheduling.ScheduleRequest>();
+
     public JsonTypeInfo<JsonObject> JsonObject => Info<JsonObject>();
 
     /// <summary>Options of the admin API's JSON: Web defaults, nulls omitted, '+' written as itself (answers are never embedded in HTML).</summary>

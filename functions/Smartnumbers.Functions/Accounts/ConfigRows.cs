@@ -35,6 +35,9 @@ internal static class ConfigRows
     public const string AuditPrefix = "~audit|";
     public const string KeyPrefix = "~key|";
 
+    /// <summary>Scheduled plan switches (<c>PlanSchedule</c> documents): not on the call path.</summary>
+    public const string SchedulePrefix = "~schedule|";
+
     public static string Number(string e164) => NumberPrefix + e164;
 
     public static string Plan(string id) => PlanPrefix + id;
@@ -52,6 +55,8 @@ internal static class ConfigRows
     public static string Staff(string id) => StaffPrefix + id;
 
     public static string Key(string id) => KeyPrefix + id;
+
+    public static string Schedule(string id) => SchedulePrefix + id;
 
     /// <summary>OData filter for the rows of one account whose row key starts with <paramref name="prefix"/>.</summary>
     public static string PrefixFilter(string account, string prefix) =>

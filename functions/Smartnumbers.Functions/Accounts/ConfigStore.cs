@@ -179,6 +179,11 @@ internal sealed partial class ConfigStore(TableStore store, TimeProvider time, I
             ["Action"] = change.Action,
             ["Resource"] = change.Resource,
         };
+        if (change.Note is not null)
+        {
+            entity["Note"] = change.Note;
+        }
+
         DocumentColumns.Write(entity, "Before", change.Before);
         DocumentColumns.Write(entity, "After", change.After);
         return entity;

@@ -1,10 +1,12 @@
 using Smartnumbers.Core.Configuration;
+using Smartnumbers.Core.Scheduling;
 
 namespace Smartnumbers.Functions.Accounts;
 
 /// <summary>
 /// Switching of dial plans and personal overrides, shared by the admin API (channel "api"), the IVR dial-in ("ivr")
-/// and the health failover ("health"): the <see cref="AuditActor"/> names who and through which channel. Each switch is
+/// the health failover ("health") and
+/// scheduled switches ("schedule"): the <see cref="AuditActor"/> names who and through which channel. Each switch is
 /// ETag-guarded (<c>ifMatch</c>: the plan state's or the override's ETag; null = unconditional), audited exactly once,
 /// and visible to the next call on this instance at once and on every instance within a second or so.
 /// </summary>
@@ -27,6 +29,13 @@ public interface IRoutingControl
 
     /// <summary>Sets (or replaces) the personal override of one of the account's numbers.</summary>
     Task<ControlResult> SetOverrideAsync(string accountId, string number, PersonalOverride value, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Fires the due half of a scheduled plan switch (channel "schedule") at <paramref name="now"/>: the entry and the
+    /// plan state change together or not at all. Null when the entry does not exist; kind NothingDue when nothing was due
+    /// (e.g. another instance fired it first).
+    /// </summary>
+    Task<ScheduleFiring?> FireScheduledAsync(string accountId, string entryId, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels the number's override (404 when none is set).</summary>
     Task<ControlResult> CancelOverrideAsync(string accountId, string number, AuditActor actor, string? ifMatch = null, CancellationToken cancellationToken = default);

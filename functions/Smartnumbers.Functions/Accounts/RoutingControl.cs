@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Smartnumbers.Core.Configuration;
+using Smartnumbers.Core.Scheduling;
 using Smartnumbers.Functions.Events;
 
 namespace Smartnumbers.Functions.Accounts;
@@ -139,28 +140,83 @@ internal sealed class RoutingControl(ConfigDocuments documents, TimeProvider tim
                 return ConfigChange.Refuse(WriteOutcome.NotFound, "The plan does not exist.", "plan");
             }
 
-            var before = ReadState(stateRow);
-            var (next, refusal) = step(before);
-            if (refusal is not null)
-            {
-                return refusal;
-            }
-
-            var json = JsonSerializer.Serialize(next!, Json.DialPlanState);
-            var data = new PlanChangedData(planId ?? before.ActivePlanId, next!.ActivePlanId, before.ActivePlanId, actor.Channel, actor.Who);
-            return new ConfigChange
-            {
-                Rows = [new RowChange(ConfigRows.PlanState, json)],
-                Action = action,
-                Resource = planId is null ? "plans" : "plans/" + planId,
-                Before = stateRow?.Json,
-                After = json,
-                Events = eventType is null ? null : version => [OutboxEvent.Create(EventId(eventType, account, version), eventType, account,
-                    "plans/" + (planId ?? before.ActivePlanId ?? ""), time.GetUtcNow(), data, RoutingEventJsonContext.Default.PlanChangedData)],
-            };
+            var (next, refusal) = step(ReadState(stateRow));
+            return refusal ?? PlanStateChange(account, planId, action, eventType, stateRow, next!, actor);
         }, actor, ct);
         var control = ToControl(result, ConfigRows.PlanState);
         return control.Succeeded ? control with { PlanState = ReadState(result.Change.After) } : control;
+    }
+
+    /// <summary>
+    /// Fires the due half of scheduled entry <paramref name="entryId"/> (<see cref="PlanSchedule.Fire"/>): the entry's new
+    /// state, the plan state, the audit row (channel "schedule") and the DialPlan event commit in one transaction, guarded
+    /// by both rows' ETags, so two instances firing the same entry switch once: the loser re-reads and finds nothing due.
+    /// </summary>
+    public async Task<ScheduleFiring?> FireScheduledAsync(string accountId, string entryId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var key = ConfigRows.Schedule(entryId);
+        var actor = new AuditActor("schedule/" + entryId, "system", AuditActor.Schedule);
+        ScheduleFiring? firing = null;
+        await documents.WriteAsync(accountId, [ConfigRows.Account, ConfigRows.PlanState, key], rows =>
+        {
+            firing = null;
+            if (rows[ConfigRows.Account] is null || rows[key]?.Json is not { } entryJson)
+            {
+                return ConfigChange.Refuse(WriteOutcome.NotFound, "The schedule entry does not exist.");
+            }
+
+            var entry = JsonSerializer.Deserialize(entryJson, Json.PlanSchedule)!;
+            var stateRow = rows[ConfigRows.PlanState];
+            firing = entry.Fire(ReadState(stateRow), now);
+            var entryRow = new RowChange(key, JsonSerializer.Serialize(firing.Entry, Json.PlanSchedule));
+            if (firing.Kind == ScheduleFiringKind.NothingDue)
+            {
+                return ConfigChange.Refuse(WriteOutcome.Conflict, "Nothing of the entry is due.");
+            }
+
+            if (firing.NextState is { } next)
+            {
+                var activated = firing.Kind == ScheduleFiringKind.Activated;
+                var change = PlanStateChange(accountId, activated ? entry.Plan : null, activated ? "activate" : "deactivate",
+                    activated ? SmartnumbersEventTypes.DialPlanActivated : SmartnumbersEventTypes.DialPlanDeactivated, stateRow, next, actor);
+                return change with { Rows = [.. change.Rows, entryRow], Note = firing.Detail };
+            }
+
+            return new ConfigChange
+            {
+                Rows = [entryRow],
+                Action = firing.Kind switch
+                {
+                    ScheduleFiringKind.Activated => "activate",
+                    ScheduleFiringKind.Failed => "activate failed",
+                    _ => "deactivate skipped",
+                },
+                Resource = "plans/" + entry.Plan,
+                Before = stateRow?.Json,
+                After = stateRow?.Json,
+                Note = firing.Detail,
+                BumpVersion = false,
+            };
+        }, actor, cancellationToken);
+        return firing;
+    }
+
+    /// <summary>The change of the plan state to <paramref name="next"/>, with its DialPlan event when <paramref name="eventType"/> is given.</summary>
+    private ConfigChange PlanStateChange(string account, string? planId, string action, string? eventType, StoredRow? stateRow, DialPlanState next, AuditActor actor)
+    {
+        var before = ReadState(stateRow);
+        var json = JsonSerializer.Serialize(next, Json.DialPlanState);
+        var data = new PlanChangedData(planId ?? before.ActivePlanId, next.ActivePlanId, before.ActivePlanId, actor.Channel, actor.Who);
+        return new ConfigChange
+        {
+            Rows = [new RowChange(ConfigRows.PlanState, json)],
+            Action = action,
+            Resource = planId is null ? "plans" : "plans/" + planId,
+            Before = stateRow?.Json,
+            After = json,
+            Events = eventType is null ? null : version => [OutboxEvent.Create(EventId(eventType, account, version), eventType, account,
+                "plans/" + (planId ?? before.ActivePlanId ?? ""), time.GetUtcNow(), data, RoutingEventJsonContext.Default.PlanChangedData)],
+        };
     }
 
     private static string EventId(string type, string account, long version) =>

@@ -1,6 +1,7 @@
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.ApiKeys;
 using Smartnumbers.Functions.Calls;
+using Smartnumbers.Functions.Scheduling;
 
 namespace Smartnumbers.Functions.Admin;
 
@@ -18,6 +19,8 @@ internal static class AdminApi
         services.AddSingleton<IDocumentValidator, CoreDocumentValidator>();
         services.AddSingleton<AdminAuthorization>();
         services.AddCalls();
+        services.AddPlanSchedules();
+        services.AddSingleton<Bulk.BulkUpload>();
         return services;
     }
 
@@ -28,6 +31,8 @@ internal static class AdminApi
         NumberEndpoints.Map(group);
         PlanEndpoints.Map(group);
         PlanImportEndpoints.Map(group);
+        ScheduleEndpoints.Map(group);
+        Bulk.BulkEndpoints.Map(group);
         OverrideEndpoints.Map(group);
         ListEndpoints.Map(group);
         SiteEndpoints.Map(group);

@@ -27,6 +27,14 @@ internal static class AdminResults
         _ => Invalid(field ?? "body", detail ?? "is not valid."),
     };
 
+    /// <summary>400 for a CSV upload: every error with its row (the header is row 1) and column; nothing was applied.</summary>
+    public static IResult CsvInvalid(IReadOnlyList<CsvError> errors) =>
+        TypedResults.Problem(
+            string.Join(" ", errors.Take(3).Select(e => $"row {e.Row}, {e.Column}: {e.Message}")),
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "The CSV has errors; nothing was imported.",
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
     public static IResult Refused(WriteResult result) => Refused(result.Outcome, result.Change.Detail, result.Change.Field);
 
     public static IResult Refused(ControlResult result) => Refused(result.Outcome, result.Detail, result.Field);

@@ -62,7 +62,8 @@ internal static class AuditEndpoints
         e.GetString("Action") ?? "",
         e.GetString("Resource") ?? "",
         Parse(DocumentColumns.Read(e, "Before")),
-        Parse(DocumentColumns.Read(e, "After")));
+        Parse(DocumentColumns.Read(e, "After")),
+        e.GetString("Note"));
 
     private static JsonElement? Parse(string? json)
     {

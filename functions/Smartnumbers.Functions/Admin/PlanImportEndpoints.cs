@@ -39,11 +39,7 @@ internal static class PlanImportEndpoints
         var (parsed, errors) = await PlanCsv.ParseAsync(text, numbers, ct);
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(
-                string.Join(" ", errors.Take(3).Select(e => $"row {e.Row}, {e.Column}: {e.Message}")),
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The CSV has errors; nothing was imported.",
-                extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            return AdminResults.CsvInvalid(errors);
         }
 
         var keys = parsed.Keys.Select(ConfigRows.Plan).Append(ConfigRows.Account).ToList();
