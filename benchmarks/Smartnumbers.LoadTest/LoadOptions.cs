@@ -5,7 +5,8 @@ namespace Smartnumbers.LoadTest;
 /// <summary>
 /// Command line: --base URL --token T [--public-base URL] [--to E164] [--seconds N] [--warmup N] [--connections N] [--path P]
 /// [--app-pid N] [--storage-pid N] (to report each process's CPU time per request) [--rounds N] (closed-loop rounds, 3)
-/// [--rate N] (open loop instead: N signed calls a second for --seconds, default 60 s in that mode).
+/// [--rate N] (open loop instead: N signed calls a second, then N pings a second, for --seconds each, default 60 s in
+/// that mode) [--only ping] (open loop: the pings alone).
 /// </summary>
 internal sealed record LoadOptions(string BaseUrl, string Token, string PublicBase, string To, int Seconds, int Warmup, int Connections, string SignedPath)
 {
@@ -30,6 +31,7 @@ internal sealed record LoadOptions(string BaseUrl, string Token, string PublicBa
             Rounds = Int("rounds", 3),
             Rate = map.TryGetValue("rate", out var rate) ? int.Parse(rate, CultureInfo.InvariantCulture) : null,
             OpenLoopSeconds = Int("seconds", 60),
+            Only = map.TryGetValue("only", out var only) ? only : null,
         };
     }
 
@@ -43,4 +45,7 @@ internal sealed record LoadOptions(string BaseUrl, string Token, string PublicBa
     public int? Rate { get; init; }
 
     public int OpenLoopSeconds { get; init; } = 60;
+
+    /// <summary>Open loop: "ping" offers only pings (to study an idle instance's cost per request).</summary>
+    public string? Only { get; init; }
 }

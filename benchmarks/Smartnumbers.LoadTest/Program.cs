@@ -81,6 +81,11 @@ if (options.Rate is { } rate)
         return result;
     }
 
+    if (options.Only == "ping")
+    {
+        return (await OpenAsync("GET /api/ping", Ping, PingOk)).Failures == 0 ? 0 : 1;
+    }
+
     var open = await OpenAsync(voiceName, Voice, Dialled);
     var openPing = await OpenAsync("GET /api/ping", Ping, PingOk);
     var met = open.Failures == 0 && open.P99Ms <= 10 && open.Drained <= TimeSpan.FromSeconds(10);
