@@ -54,7 +54,10 @@ async function show() {
   fill(main, h('h1', {}, page[1]), h('p.loading', {}, 'Loading…'));
   try {
     const content = await page[2].render(rest.map(decodeURIComponent));
-    if (ticket === rendering) fill(main, h('h1', {}, page[1]), content);
+    if (ticket === rendering) {
+      fill(main, h('h1', {}, page[1]), content);
+      performance.mark(`page-shown:${page[0]}`); // navigation → data shown, read by the page-load test
+    }
   } catch (error) {
     if (error instanceof SessionEnded) return; // show() runs again on 'session-ended'
     if (ticket === rendering) fill(main, h('h1', {}, page[1]), h('div.problem', { role: 'alert' }, `The page failed to load: ${error.message}`));
