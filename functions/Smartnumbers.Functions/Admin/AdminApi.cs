@@ -6,7 +6,8 @@ namespace Smartnumbers.Functions.Admin;
 
 /// <summary>
 /// Registration of the Admin area: account storage (configuration, snapshots, counters, routing control) and the
-/// operator admin API under /api/accounts/{account}, every request authorised to exactly one account.
+/// operator admin API under /api/accounts/{account}, every request authorised to exactly one account, and its OpenAPI
+/// document and reference page.
 /// </summary>
 internal static class AdminApi
 {
@@ -18,6 +19,7 @@ internal static class AdminApi
         services.AddSingleton<IDocumentValidator, CoreDocumentValidator>();
         services.AddSingleton<AdminAuthorization>();
         services.AddCalls();
+        services.AddApiReference();
         return services;
     }
 
@@ -35,6 +37,7 @@ internal static class AdminApi
         KeyEndpoints.Map(group);
         AuditEndpoints.Map(group);
         CallsApi.Map(group);
+        app.MapApiReference();
         return app;
     }
 }

@@ -30,11 +30,11 @@ public sealed class ConsolePageLoadTests(ConsoleFixture fixture, ITestOutputHelp
 
         var page = await ConsoleBrowser.SignInAsync(fixture, account.Account, await account.Admin.KeyAsync("viewer"), "viewer");
         var log = await ShownAfterNavigationAsync(page, "calls", async () =>
-            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls, newest first (page 1)" }).Locator("tbody tr")).ToHaveCountAsync(50));
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls, newest first (page 1)" }).Locator("tbody tr")).ToHaveCountAsync(50, new() { Timeout = 60_000 }));
         var overview = await ShownAfterNavigationAsync(page, "overview", async () =>
-            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls in the last 24 hours" })).ToBeVisibleAsync());
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls in the last 24 hours" })).ToBeVisibleAsync(new() { Timeout = 60_000 }));
         var charts = await ShownAfterNavigationAsync(page, "charts", async () =>
-            await Expect(page.GetByRole(AriaRole.Img, new() { Name = $"Calls per hour by outcome: {Calls} calls" })).ToBeVisibleAsync());
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = $"Calls per hour by outcome: {Calls} calls" })).ToBeVisibleAsync(new() { Timeout = 60_000 }));
         output.WriteLine($"navigation → data shown: call log first page {log} ms, overview {overview} ms, charts (7 days, {Calls} calls) {charts} ms");
 
         Assert.InRange(log, 0, Bound.TotalMilliseconds);

@@ -45,7 +45,7 @@ async function show() {
   nav.hidden = false;
   fill(nav, h('ul', {}, pages.map(([id, label]) =>
     h('li', {}, h('a', { href: `#/${id}`, 'aria-current': id === page[0] ? 'page' : null }, label))),
-    h('li', {}, h('a', { href: '../openapi/reference' }, 'API reference'))));
+    h('li', {}, h('a', { href: '../openapi/reference/' }, 'API reference'))));
   fill(who,
     h('span', {}, `${s.account} · `, h('span.badge', { id: 'role' }, s.role)),
     h('button', { type: 'button', onclick: signOut }, 'Sign out'));
