@@ -8,7 +8,8 @@ namespace Smartnumbers.Functions.Admin;
 /// The admin API's published contract: the OpenAPI document at /api/openapi/v1.json (the /api/accounts routes only) and
 /// the Scalar reference page at /api/openapi/reference, both served by the app, with no CDN. The reference page gets its
 /// own Content-Security-Policy: its one inline script is allowed by a per-request nonce (not 'unsafe-inline'), but Scalar
-/// injects its styles at run time, so styles need 'unsafe-inline'; fonts, telemetry and the request proxy stay off.
+/// injects its styles at run time, so styles need 'unsafe-inline'; web fonts, telemetry, developer tools (links to
+/// Scalar's site), agent and MCP features stay off.
 /// </summary>
 internal static class ApiReference
 {
@@ -39,6 +40,7 @@ internal static class ApiReference
                 .WithOpenApiRoutePattern(DocumentPattern)
                 .WithNonce(nonce)
                 .DisableDefaultFonts()
+                .HideDeveloperTools()
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp();

@@ -32,7 +32,9 @@ public sealed class ConsoleNarrowScreenTests(ConsoleFixture fixture)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = link, Level = 1 })).ToBeVisibleAsync();
             await Expect(page.Locator("main .loading")).ToHaveCountAsync(0);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-            Assert.True(overflow <= 0, $"{link} is {overflow} px wider than 375 px");
+            var widest = await page.EvaluateAsync<string>(
+                "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth).slice(-3).map(e => e.outerHTML.slice(0, 120)).join(' | ')");
+            Assert.True(overflow <= 0, $"{link} is {overflow} px wider than 375 px: {widest}");
             if (link == "Calls")
             {
                 await ConsoleBrowser.ScreenshotAsync(page, "calls-375px");
