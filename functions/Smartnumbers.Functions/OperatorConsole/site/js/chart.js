@@ -36,6 +36,7 @@ export function stackedBars(title, labels, series) {
 /** Horizontal bars for {name: count}. */
 export function bars(title, counts) {
   const entries = Object.entries(counts ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 12);
+  if (!entries.length) return document.createTextNode(''); // the table beside it says so
   const row = 22, width = 320, label = 110;
   const max = Math.max(1, ...entries.map(e => e[1]));
   const root = svg('svg', { viewBox: `0 0 ${width} ${Math.max(1, entries.length) * row}`, role: 'img', 'aria-label': title, class: 'chart bars' });
