@@ -48,8 +48,9 @@ export function input(attrs) {
   return h('input', { type: 'text', ...attrs });
 }
 
-export function select(name, options, value) {
-  return h('select', { name }, options.map(o => h('option', { value: o, selected: o === value }, o)));
+/** A select of `options`; the empty value reads as `emptyLabel` ("any", "account default"). */
+export function select(name, options, value, emptyLabel = '—') {
+  return h('select', { name }, options.map(o => h('option', { value: o, selected: o === value }, o || emptyLabel)));
 }
 
 /** A table from rows: columns are [heading, row => cell content]. */

@@ -51,7 +51,7 @@ async function list() {
 function filterForm() {
   const controls = {
     number: field('Called number', input({ name: 'number', value: filters.number ?? '', placeholder: '+441134960001' })),
-    outcome: field('Outcome', select('outcome', ['', 'connected', 'diverted', 'rejected'], filters.outcome ?? '')),
+    outcome: field('Outcome', select('outcome', ['', 'connected', 'diverted', 'rejected'], filters.outcome ?? '', 'any')),
     reason: field('Reason', input({ name: 'reason', value: filters.reason ?? '' })),
     tag: field('Tag', input({ name: 'tag', value: filters.tag ?? '' })),
     minRisk: field('Minimum score', input({ name: 'minRisk', type: 'number', min: 0, max: 100, value: filters.minRisk ?? '' })),

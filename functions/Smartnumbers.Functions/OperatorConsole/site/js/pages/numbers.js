@@ -41,9 +41,9 @@ async function edit(e164) {
   const admin = can('admin');
   const bind = (name, f) => { f.control.dataset.field = name; f.control.disabled = !admin; return f; };
   const label = bind('label', field('Label', input({ name: 'label', value: doc.label ?? '' })));
-  const acr = bind('screening.acr', field('Withheld callers (ACR)', select('acr', SCREENING, doc.screening?.acr ?? '')));
-  const icr = bind('screening.icr', field('Invalid network caller ID (ICR)', select('icr', SCREENING, doc.screening?.icr ?? '')));
-  const blocked = bind('screening.blocked', field('Block-listed callers', select('blocked', SCREENING, doc.screening?.blocked ?? '')));
+  const acr = bind('screening.acr', field('Withheld callers (ACR)', select('acr', SCREENING, doc.screening?.acr ?? '', 'account default')));
+  const icr = bind('screening.icr', field('Invalid network caller ID (ICR)', select('icr', SCREENING, doc.screening?.icr ?? '', 'account default')));
+  const blocked = bind('screening.blocked', field('Block-listed callers', select('blocked', SCREENING, doc.screening?.blocked ?? '', 'account default')));
   const fraudOn = bind('fraud.enabled', field('Fraud policy enabled', h('input', { type: 'checkbox', name: 'fraudEnabled', checked: !!doc.fraud?.enabled })));
   const threshold = bind('fraud.threshold', field('High-risk threshold (0–100)', input({ type: 'number', name: 'threshold', value: doc.fraud?.threshold ?? 70 })));
   const cap = bind('fraud.maxDivertsPerHour', field('Max diverts per hour', input({ type: 'number', name: 'maxDiverts', value: doc.fraud?.maxDivertsPerHour ?? 20 })));
