@@ -20,4 +20,5 @@ for def in functions/Smartnumbers.Functions/FunctionDefinitions/*/function.json;
   cmp -s "$def" "$out/$name/function.json" || fail "$name/function.json missing or different in the package"
   count=$((count + 1))
 done
-echo "package ok: $out has host.json, $exe (self-contained linux-x64) and $count function folders"
+[ -f "$out/console/index.html" ] && [ -f "$out/console/js/app.js" ] || fail "the operator console (console/index.html, console/js/app.js) is missing"
+echo "package ok: $out has host.json, $exe (self-contained linux-x64), $count function folders and the console"

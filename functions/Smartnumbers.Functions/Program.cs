@@ -4,6 +4,7 @@ using Smartnumbers.Functions.Admin;
 using Smartnumbers.Functions.DeliveryHealth;
 using Smartnumbers.Functions.Hosting;
 using Smartnumbers.Functions.Ivr;
+using Smartnumbers.Functions.OperatorConsole;
 using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Telemetry;
 using Smartnumbers.Functions.Twilio;
@@ -34,6 +35,7 @@ try
     app.MapAcsApi();
     app.MapIvrApi();
     app.MapDeliveryHealth();
+    app.MapOperatorConsole();
 
     await app.RunAsync();
     return 0;

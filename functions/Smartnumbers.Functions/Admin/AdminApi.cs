@@ -7,7 +7,8 @@ namespace Smartnumbers.Functions.Admin;
 
 /// <summary>
 /// Registration of the Admin area: account storage (configuration, snapshots, counters, routing control) and the
-/// operator admin API under /api/accounts/{account}, every request authorised to exactly one account.
+/// operator admin API under /api/accounts/{account}, every request authorised to exactly one account, and its OpenAPI
+/// document and reference page.
 /// </summary>
 internal static class AdminApi
 {
@@ -19,8 +20,12 @@ internal static class AdminApi
         services.AddSingleton<IDocumentValidator, CoreDocumentValidator>();
         services.AddSingleton<AdminAuthorization>();
         services.AddCalls();
+<<<<<<< HEAD
         services.AddPlanSchedules();
         services.AddSingleton<Bulk.BulkUpload>();
+=======
+        services.AddApiReference();
+>>>>>>> console
         return services;
     }
 
@@ -40,6 +45,7 @@ internal static class AdminApi
         KeyEndpoints.Map(group);
         AuditEndpoints.Map(group);
         CallsApi.Map(group);
+        app.MapApiReference();
         return app;
     }
 }

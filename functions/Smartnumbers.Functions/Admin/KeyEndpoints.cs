@@ -3,7 +3,7 @@ using Smartnumbers.Functions.ApiKeys;
 
 namespace Smartnumbers.Functions.Admin;
 
-/// <summary>/api/accounts/{account}/keys: API keys, issued by the bootstrap key or an account admin, shown once, revocable.</summary>
+/// <summary>/api/accounts/{account}/keys: API keys, issued by the bootstrap key or an account admin, shown once, revocable; …/caller: the presented key.</summary>
 internal static class KeyEndpoints
 {
     public static void Map(RouteGroupBuilder group)
@@ -11,6 +11,14 @@ internal static class KeyEndpoints
         group.MapPost("keys", CreateKey).Needs(ApiKeyRole.Admin);
         group.MapGet("keys", ListKeys).Needs(ApiKeyRole.Admin);
         group.MapDelete("keys/{id}", RevokeKey).Needs(ApiKeyRole.Admin);
+        group.MapGet("caller", WhoIsCalling).Needs(ApiKeyRole.Viewer);
+    }
+
+    /// <summary>GET caller: the presented key's id and role in this account (any role may ask).</summary>
+    public static IResult WhoIsCalling(string account, HttpContext http)
+    {
+        var caller = http.Caller();
+        return TypedResults.Json(new CallerInfo(caller.KeyId, caller.Role, account, caller.Account is null), AdminKeyJsonContext.Web.CallerInfo);
     }
 
     public static async Task<IResult> CreateKey(string account, HttpContext http, ApiKeyStore keys, CancellationToken ct)

@@ -9,6 +9,7 @@ namespace Smartnumbers.Functions.ApiKeys;
 [JsonSerializable(typeof(IReadOnlyList<ApiKeyInfo>))]
 [JsonSerializable(typeof(NewApiKey))]
 [JsonSerializable(typeof(IssuedApiKey))]
+[JsonSerializable(typeof(CallerInfo))]
 internal sealed partial class AdminKeyJsonContext : JsonSerializerContext
 {
     /// <summary>Writes '+' as itself (answers are JSON, never embedded in HTML).</summary>

@@ -18,6 +18,7 @@ internal static class CallEndpoints
     {
         group.MapPost("calls:simulate", Simulate).Needs(ApiKeyRole.Viewer);
         group.MapGet("calls", ListCalls);
+        group.MapGet("calls/{callId}", GetCall);
         group.MapPost("calls/{callId}/label", Label).Needs(ApiKeyRole.Operator);
     }
 
@@ -83,6 +84,12 @@ internal static class CallEndpoints
 
         return TypedResults.Json(new CallPage(calls, continuation), CallsJsonContext.Api.CallPage);
     }
+
+    /// <summary>GET calls/{callId}: one call record (its Call DNA attributes, top reasons, steps and label).</summary>
+    public static async Task<IResult> GetCall(string account, string callId, CallRecordStore store, CancellationToken ct) =>
+        await store.GetAsync(account, callId, ct) is { } record
+            ? TypedResults.Json(record, CallsJsonContext.Api.CallRecord)
+            : AdminResults.NotFound("No call " + callId + " in this account.");
 
     /// <summary>POST calls/{callId}/label {"label":"fraud"|"genuine"}: stored, counted against the caller, audited.</summary>
     public static async Task<IResult> Label(string account, string callId, HttpContext http, CallRecordStore store, CallLabels labels, CallAudit audit, CancellationToken ct)

@@ -8,11 +8,20 @@ using Smartnumbers.Functions.CallRecords;
 namespace Smartnumbers.Functions.Calls;
 
 /// <summary>
-/// The filters of GET …/calls: from/to (ISO 8601, [from, to)), number (called, E.164), minRisk (0–100), and the
-/// continuation of an earlier page (the last record's storage key, opaque).
+/// The filters of GET …/calls: from/to (ISO 8601, [from, to)), number (called, E.164), minRisk (0–100), outcome
+/// (connected, diverted, rejected), reason (the decision's reason, exact), tag (a Call DNA tag), and the continuation of
+/// an earlier page (the last record's storage key, opaque).
 /// </summary>
 internal sealed record CallQuery(DateTimeOffset? From, DateTimeOffset? To, string? Number, int? MinRisk, string? After)
 {
+    public static readonly IReadOnlyList<string> Outcomes = ["connected", "diverted", "rejected"];
+
+    public string? Outcome { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? Tag { get; init; }
+
     /// <summary>Parses the query string; the problem names the parameter at fault.</summary>
     public static (CallQuery? Query, IResult? Problem) Parse(IQueryCollection q)
     {
@@ -43,8 +52,16 @@ internal sealed record CallQuery(DateTimeOffset? From, DateTimeOffset? To, strin
             }
         }
 
+        var outcome = q["outcome"].ToString() is { Length: > 0 } o ? o : null;
+        if (outcome is not null && !Outcomes.Contains(outcome))
+        {
+            errors.Add(new("outcome", "must be connected, diverted or rejected."));
+        }
+
         var after = Decode(q["continuation"].ToString(), errors);
-        return errors.Count > 0 ? (null, AdminResults.Invalid(errors)) : (new CallQuery(from, to, number, minRisk, after), null);
+        return errors.Count > 0
+            ? (null, AdminResults.Invalid(errors))
+            : (new CallQuery(from, to, number, minRisk, after) { Outcome = outcome, Reason = Text(q, "reason"), Tag = Text(q, "tag") }, null);
     }
 
     /// <summary>The matching records newest first, after the continuation point.</summary>
@@ -65,12 +82,23 @@ internal sealed record CallQuery(DateTimeOffset? From, DateTimeOffset? To, strin
 
             // Storage keys hold milliseconds; the bounds are exact.
             var inRange = (From is null || record.StartedAt >= From) && (To is null || record.StartedAt < To);
-            if (inRange && (Number is null || record.CalledNumber == Number) && (MinRisk is null || (record.Risk?.Score ?? 0) >= MinRisk))
+            if (inRange && (Number is null || record.CalledNumber == Number) && (MinRisk is null || (record.Risk?.Score ?? 0) >= MinRisk) && MatchesDecision(record))
             {
                 yield return record;
             }
         }
     }
+
+    /// <summary>How a call's decision reads in the console and the outcome filter: rejected, diverted (fraud route) or connected.</summary>
+    public static string OutcomeOf(CallRecord record) =>
+        record.Decision?.Action == "reject" ? "rejected" : record.Decision?.Source == "fraud" ? "diverted" : "connected";
+
+    private bool MatchesDecision(CallRecord record) =>
+        (Outcome is null || OutcomeOf(record) == Outcome)
+        && (Reason is null || string.Equals(record.Decision?.Reason, Reason, StringComparison.OrdinalIgnoreCase))
+        && (Tag is null || (record.Risk?.Tags ?? []).Contains(Tag, StringComparer.OrdinalIgnoreCase));
+
+    private static string? Text(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 and <= 100 } t ? t : null;
 
     /// <summary>The continuation that resumes after <paramref name="record"/>.</summary>
     public static string Continuation(CallRecord record) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(KeyOf(record)));

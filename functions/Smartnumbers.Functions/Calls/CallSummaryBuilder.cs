@@ -4,17 +4,26 @@ using Smartnumbers.Functions.CallRecords;
 namespace Smartnumbers.Functions.Calls;
 
 /// <summary>
-/// Folds call records into a <see cref="CallSummary"/>: per UTC hour, high-risk (score at or above the threshold, or
-/// diverted as fraud), and by the caller's number type and country (libphonenumber on the caller number).
+/// Folds call records into a <see cref="CallSummary"/>: per UTC hour and outcome, high-risk (score at or above the
+/// called number's threshold, or diverted as fraud), rejections by reason, how calls ended, and by the caller's
+/// number type and country (libphonenumber on the caller number), for all calls and for the high-risk ones.
 /// </summary>
-internal sealed class CallSummaryBuilder(DateTimeOffset from, DateTimeOffset to, int highRiskScore)
+internal sealed class CallSummaryBuilder(DateTimeOffset from, DateTimeOffset to, Func<string, int> thresholdOf, int? fixedThreshold = null)
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private static readonly HashSet<string> Answered = new(["answered", "completed"], StringComparer.OrdinalIgnoreCase);
     private readonly DateTimeOffset _firstHour = Hour(from);
     private readonly int[] _calls = new int[HourCount(from, to)];
     private readonly int[] _highRisk = new int[HourCount(from, to)];
+    private readonly Dictionary<string, int>[] _outcomes = Enumerable.Range(0, HourCount(from, to)).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private readonly Dictionary<string, int> _byOutcome = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reasons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ended = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _countries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _suspiciousTags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _suspiciousTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _suspiciousCountries = new(StringComparer.Ordinal);
 
     public static int HourCount(DateTimeOffset from, DateTimeOffset to) => (int)Math.Ceiling((to - Hour(from)).TotalHours);
 
@@ -27,27 +36,59 @@ internal sealed class CallSummaryBuilder(DateTimeOffset from, DateTimeOffset to,
         }
 
         _calls[slot]++;
-        if ((record.Risk?.Score ?? 0) >= highRiskScore || record.Decision?.Source == "fraud")
+        var outcome = CallQuery.OutcomeOf(record);
+        Count(_outcomes[slot], outcome);
+        Count(_byOutcome, outcome);
+        if (outcome == "rejected")
         {
-            _highRisk[slot]++;
+            Count(_reasons, record.Decision?.Reason ?? "unknown");
+        }
+        else if (EndedOf(record) is { } ended)
+        {
+            Count(_ended, ended);
         }
 
         var (type, country) = Classify(record);
-        _types[type] = _types.GetValueOrDefault(type) + 1;
-        _countries[country] = _countries.GetValueOrDefault(country) + 1;
+        Count(_types, type);
+        Count(_countries, country);
+        if ((record.Risk?.Score ?? 0) >= (fixedThreshold ?? thresholdOf(record.CalledNumber)) || record.Decision?.Source == "fraud")
+        {
+            _highRisk[slot]++;
+            foreach (var tag in record.Risk?.Tags ?? [])
+            {
+                Count(_suspiciousTags, tag);
+            }
+
+            Count(_suspiciousTypes, type);
+            Count(_suspiciousCountries, country);
+        }
     }
 
     public CallSummary Build() => new()
     {
         From = from,
         To = to,
-        HighRiskScore = highRiskScore,
+        HighRiskScore = fixedThreshold,
         Total = _calls.Sum(),
         HighRisk = _highRisk.Sum(),
-        Hourly = _calls.Select((n, i) => new HourVolume(_firstHour.AddHours(i), n, _highRisk[i])).ToList(),
+        Hourly = _calls.Select((n, i) => new HourVolume(_firstHour.AddHours(i), n, _highRisk[i]) { Outcomes = _outcomes[i] }).ToList(),
+        ByOutcome = _byOutcome,
+        RejectedByReason = _reasons,
+        Ended = _ended,
         ByNumberType = _types,
         ByCountry = _countries,
+        SuspiciousByTag = _suspiciousTags,
+        SuspiciousByNumberType = _suspiciousTypes,
+        SuspiciousByCountry = _suspiciousCountries,
     };
+
+    private static void Count(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    /// <summary>"answered", "not answered", or null while the carrier has not reported how the call ended.</summary>
+    private static string? EndedOf(CallRecord record) =>
+        record.Steps.Any(s => Answered.Contains(s.Status)) || (record.FinalStatus == "completed" && record.DurationSeconds > 0) ? "answered"
+        : record.FinalStatus is not null || record.Steps.Count > 0 ? "not answered"
+        : null;
 
     private static (string Type, string Country) Classify(CallRecord record)
     {

@@ -5,11 +5,15 @@ using Smartnumbers.Functions.CallRecords;
 
 namespace Smartnumbers.Functions.Calls;
 
-/// <summary>GET /api/accounts/{account}/reports/summary?from&amp;to&amp;highRiskScore (viewer): volume figures from the call records.</summary>
+/// <summary>
+/// GET /api/accounts/{account}/reports/summary?from&amp;to&amp;highRiskScore (viewer): volume figures from the call records;
+/// without highRiskScore a call is high risk against its number's own fraud threshold.
+/// </summary>
 internal static class ReportEndpoints
 {
     public static readonly TimeSpan DefaultRange = TimeSpan.FromDays(1);
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
+    private static readonly FraudPolicy DefaultPolicy = new();
 
     public static void Map(RouteGroupBuilder group) => group.MapGet("reports/summary", Summary);
 
@@ -33,8 +37,7 @@ internal static class ReportEndpoints
             return AdminResults.Invalid("to", $"the range must be at most {MaxRange.TotalDays} days.");
         }
 
-        var threshold = highRiskScore ?? new FraudPolicy().Threshold;
-        if (threshold is < 0 or > 100)
+        if (highRiskScore is < 0 or > 100)
         {
             return AdminResults.Invalid("highRiskScore", "must be 0–100.");
         }
@@ -44,7 +47,12 @@ internal static class ReportEndpoints
             return AdminResults.NotFound();
         }
 
-        var summary = new CallSummaryBuilder(from, to, threshold);
+        // Each number's own fraud threshold (the default for a number without a policy), unless the request names one.
+        var thresholds = highRiskScore is null
+            ? (await documents.ListAsync(account, ConfigRows.NumberPrefix, ConfigJsonContext.Web.NumberConfig, ct))
+                .ToDictionary(n => n.Id, n => (n.Document.Fraud ?? DefaultPolicy).Threshold, StringComparer.Ordinal)
+            : [];
+        var summary = new CallSummaryBuilder(from, to, number => thresholds.TryGetValue(number, out var t) ? t : DefaultPolicy.Threshold, highRiskScore);
         await foreach (var record in (query with { From = from, To = to }).RunAsync(store, account, ct))
         {
             summary.Add(record);

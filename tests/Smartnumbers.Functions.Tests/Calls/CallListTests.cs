@@ -14,6 +14,40 @@ namespace Smartnumbers.Functions.Tests.Calls;
 public sealed class CallListTests(SmartnumbersAppFactory factory)
 {
     [Fact]
+    public async Task Calls_filter_by_outcome_reason_and_tag_and_one_call_is_read_by_its_id()
+    {
+        var bed = await CallsTestBed.CreateAsync(factory);
+        await bed.Calls.BlockAsync("+447400123999");
+        var connected = await bed.CallAndRecordAsync("+447400123456");
+        var rejected = await bed.CallAndRecordAsync("+447400123999");
+        var key = await bed.Admin.KeyAsync("viewer");
+
+        var onlyRejected = await bed.CallsJsonAsync("?outcome=rejected", key);
+        Assert.Equal([rejected.CallId], onlyRejected["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()));
+        var byReason = await bed.CallsJsonAsync("?reason=" + Uri.EscapeDataString(rejected.Decision!.Reason!), key);
+        Assert.Equal([rejected.CallId], byReason["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()));
+        var onlyConnected = await bed.CallsJsonAsync("?outcome=connected", key);
+        Assert.Equal([connected.CallId], onlyConnected["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()));
+        var tagged = connected.Risk!.Tags.Concat(rejected.Risk!.Tags).FirstOrDefault();
+        if (tagged is not null)
+        {
+            var byTag = await bed.CallsJsonAsync("?tag=" + tagged, key);
+            var expected = new[] { connected, rejected }.Where(r => r.Risk!.Tags.Contains(tagged)).Select(r => r.CallId).ToHashSet();
+            Assert.Equal(expected, byTag["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()).ToHashSet());
+        }
+
+        Assert.Empty((await bed.CallsJsonAsync("?tag=no-such-tag", key))["calls"]!.AsArray());
+        using var bad = await bed.Admin.GetAsync("/calls?outcome=maybe", key);
+        Assert.NotNull((await AdminTestClient.ProblemAsync(bad))["errors"]!["outcome"]);
+
+        var one = await bed.Admin.JsonAsync("/calls/" + rejected.CallId, key);
+        Assert.Equal(rejected.CallId, one["callId"]!.GetValue<string>());
+        Assert.Equal("reject", one["decision"]!["action"]!.GetValue<string>());
+        using var missing = await bed.Admin.GetAsync("/calls/CA-nothing", key);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Calls_page_newest_first_through_continuations_without_gaps_or_repeats()
     {
         var bed = await CallsTestBed.CreateAsync(factory);

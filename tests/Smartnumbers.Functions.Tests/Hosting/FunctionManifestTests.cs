@@ -95,10 +95,11 @@ public sealed class FunctionManifestTests(SmartnumbersAppFactory factory)
         Assert.Equal(SourceManifest.Functions.Select(f => f.Name).Order(), output.Functions.Select(f => f.Name).Order());
     }
 
-    /// <summary>A Functions route template as a regex: "{x}" one segment (or part), "{*x}" the rest.</summary>
+    /// <summary>A Functions route template as a regex: "{x}" one segment (or part), "{*x}" the rest (optional, as in ASP.NET routing: "console/{*path}" matches "console").</summary>
     private static Regex RouteRegex(string template)
     {
-        var pattern = Regex.Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), @"\{\\\*[^}]+}", ".*");
+        var pattern = Regex.Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), @"/\{\\\*[^}]+}", "(/.*)?");
+        pattern = Regex.Replace(pattern, @"\{\\\*[^}]+}", ".*");
         pattern = Regex.Replace(pattern, @"\{[^}]+}", "[^/]+");
         return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant);
     }
