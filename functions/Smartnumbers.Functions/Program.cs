@@ -13,7 +13,10 @@ using Smartnumbers.Functions.Twilio;
 // stops start-up with one line naming the key.
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Settings never change under a running instance (changing an app setting restarts it), so nothing watches the
+    // content root for appsettings changes: on Linux that watch walks every folder under it before the app can listen
+    // (1.5 s of a measured cold start). A command-line value of the same key still wins.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false", .. args] });
     builder.WebHost.UseSmartnumbersListenAddress(builder.Configuration);
 
     builder.Services

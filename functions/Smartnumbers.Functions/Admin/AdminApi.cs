@@ -20,12 +20,9 @@ internal static class AdminApi
         services.AddSingleton<IDocumentValidator, CoreDocumentValidator>();
         services.AddSingleton<AdminAuthorization>();
         services.AddCalls();
-<<<<<<< HEAD
         services.AddPlanSchedules();
         services.AddSingleton<Bulk.BulkUpload>();
-=======
         services.AddApiReference();
->>>>>>> console
         return services;
     }
 
