@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.CallRecords;
@@ -16,7 +18,13 @@ internal static class CallRecordsExtensions
         services.AddTable(CallRecordStore.RecordsTable);
         services.AddTable(CallRecordStore.OutcomesTable);
         services.AddSingleton<CallRecordStore>();
-        services.AddSingleton<CallRecordWriter>();
+        services.AddSingleton(sp => new CallRecordWriter(
+            sp.GetRequiredService<CallRecordStore>(),
+            sp.GetRequiredService<IOptions<CallRecordOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CallRecordWriter>>(),
+            sp.GetService<CounterFlusher>()));
+        services.AddSingleton<IWriteBacklog>(sp => sp.GetRequiredService<CallRecordWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<CallRecordWriter>());
         return services;
     }

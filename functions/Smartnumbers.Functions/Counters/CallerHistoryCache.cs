@@ -12,7 +12,7 @@ namespace Smartnumbers.Functions.Counters;
 /// read within a tight budget (one read per caller at a time); past it the call is decided with this instance's own
 /// counts only, while the read completes in the background and fills the cache for the next call.
 /// </summary>
-public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvider time, ILogger<CallerHistoryCache> log)
+public sealed partial class CallerHistoryCache(ICallerHistory counters, TimeProvider time, ILogger<CallerHistoryCache> log)
 {
     private readonly LogThrottle _failures = new(time, TimeSpan.FromSeconds(10));
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
@@ -58,7 +58,7 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         try
         {
             // The withheld calls to the number count only for a withheld call, so an identified caller's read skips them.
-            var stored = await counters.ReadStoredAsync(accountId, caller, calledNumber, now, withheldToNumber: false, CancellationToken.None);
+            var stored = await counters.ReadAsync(accountId, caller, calledNumber, now, withheldToNumber: false, CancellationToken.None);
             var entry = new Entry(stored, now);
             if (_entries.Count >= MaxEntries)
             {
