@@ -15,6 +15,15 @@ internal static class CallRecordsExtensions
         }
 
         services.AddOptions<CallRecordOptions>().BindConfiguration(CallRecordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The host waits for the writer's shutdown: its grace period, then the spill and the counters' save.
+        services.AddOptions<HostOptions>().Configure<IOptions<CallRecordOptions>>((host, records) =>
+        {
+            var needed = TimeSpan.FromSeconds(records.Value.ShutdownFlushSeconds + 10);
+            if (host.ShutdownTimeout < needed)
+            {
+                host.ShutdownTimeout = needed;
+            }
+        });
         services.AddTable(CallRecordStore.RecordsTable);
         services.AddTable(CallRecordStore.OutcomesTable);
         services.AddSingleton<CallRecordStore>();
