@@ -6,7 +6,7 @@ namespace Smartnumbers.Functions.CallRecords;
 /// <summary>
 /// Writes a batch of call events to storage through <see cref="StorageRetry"/>: its <see cref="CallStarted"/> events in a
 /// few transactions (one per index partition and one per account, <see cref="CallRecordStore.ApplyStartedAsync(IReadOnlyList{CallStarted}, CancellationToken)"/>),
-/// the rest one by one. An event storage refuses outright goes to the dead letters (a refused batch is written again one
+/// then its follow-ups likewise (<see cref="CallRecordStore.ApplyFollowUpsAsync"/>), a lone event one by one. An event storage refuses outright goes to the dead letters (a refused batch is written again one
 /// by one so that only the bad event goes there); a call to count is counted. When aborted, what was not written is spilled.
 /// </summary>
 internal sealed partial class CallEventBatchWriter(CallRecordStore store, StorageRetry retry, CallRecordSpill spill, CounterFlusher? counters, ILogger log)
@@ -30,6 +30,22 @@ internal sealed partial class CallEventBatchWriter(CallRecordStore store, Storag
                     break;
                 case Attempt.Refused:
                     break; // One of them is refused: one by one, so that only that one goes to the dead letters.
+            }
+        }
+
+        if (oneByOne.Count(e => e is CallStepEnded or CallEnded) > 1)
+        {
+            var followUps = oneByOne.Where(e => e is CallStepEnded or CallEnded).ToList();
+            switch (await AttemptAsync(followUps[0].CallId, ct => store.ApplyFollowUpsAsync(followUps, ct), abort))
+            {
+                case Attempt.Aborted:
+                    spill.Append(oneByOne);
+                    return false;
+                case Attempt.Written:
+                    oneByOne = oneByOne.Where(e => e is not (CallStepEnded or CallEnded)).ToList();
+                    break;
+                case Attempt.Refused:
+                    break; // One by one, so that only the refused one goes to the dead letters.
             }
         }
 
