@@ -17,13 +17,14 @@ done
 
 work=$(mktemp -d)
 pids=()
-cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done; [ -n "${KEEP_LOG:-}" ] && cp "$work/azurite.log" "$KEEP_LOG"; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 
 azurite_port=$(free_port)
 tools/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$azurite_port" --inMemoryPersistence \
   --skipApiVersionCheck --disableTelemetry --silent --debug "$work/azurite.log" &
-pids+=($!)
+azurite_pid=$!
+pids+=($azurite_pid)
 up=false
 for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null && { up=true; break; }; sleep 0.1; done
 $up || fail "Azurite did not listen"
@@ -52,6 +53,7 @@ mark=$(wc -l < "$work/azurite.log")
 dotnet benchmarks/Smartnumbers.LoadTest/bin/Release/net10.0/Smartnumbers.LoadTest.dll --base "$base" --token "$token" --to +441134960001 \
   --rate "$rate" --seconds "$seconds" --warmup 0 | tee "$work/load.txt"
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true   # stops first: the writer flushes what it holds
+sleep 5; kill "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true   # then Azurite, once its debug log is written out
 calls=$(grep -oE '\(([0-9]+) ok' "$work/load.txt" | tail -1 | tr -dc 0-9)
 [ -n "$calls" ] && [ "$calls" -gt 0 ] || fail "no calls answered"
 tail -n +"$((mark + 1))" "$work/azurite.log" | node -e '
@@ -70,4 +72,3 @@ const calls = Number(process.argv[1]);
 console.log(`storage requests after setup, per answered call (${calls} calls):`);
 for (const [k, v] of Object.entries(counts).sort()) console.log(`  ${k.padEnd(34)} ${String(v).padStart(7)}   ${(v / calls).toFixed(3)} per call`);
 ' "$calls"
-grep -c "Batch" "$work/azurite.log" >/dev/null || true
