@@ -76,7 +76,8 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable, IWri
 
     /// <summary>
     /// Takes an event to write. False when it went to the spill folder instead (queue full, storage failing, or stopping):
-    /// it is on disk then, and written by the replay.
+    /// it is on disk then, and written by the replay. When the spill folder cannot be written, the queue takes it if it
+    /// can; only when neither can does this throw.
     /// </summary>
     public bool Enqueue(CallEvent ev)
     {
@@ -98,7 +99,23 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable, IWri
             Interlocked.Decrement(ref _unwritten);
         }
 
-        _spill.Append([ev]);
+        try
+        {
+            _spill.Append([ev]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ev is not CallCounted)
+        {
+            // The spill folder cannot be written (a share unmounted or full): memory is the last place left.
+            Interlocked.Increment(ref _unwritten);
+            if (_queue.Writer.TryWrite(ev))
+            {
+                return true;
+            }
+
+            Interlocked.Decrement(ref _unwritten);
+            throw;
+        }
+
         if (_spillLog.Allow(out var held))
         {
             LogSpilled(_log, LogText.Of(ev.CallId), _spill.Folder, held);
@@ -196,19 +213,19 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable, IWri
         Interlocked.Add(ref _unwritten, -batch.Count);
     }
 
-    private void OnRetry(Exception ex, int attempt)
+    private void OnRetry(Exception ex, int attempt, TimeSpan wait)
     {
         if (_retryLog.Allow(out var held))
         {
-            LogRetrying(_log, attempt, ex.Message, held);
+            LogRetrying(_log, attempt, ex.Message, wait.TotalMilliseconds, held);
         }
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Call event for call {CallId} spilled to {Folder} (queue full, storage failing or stopping; {Held} more since the last such line)")]
     private static partial void LogSpilled(ILogger logger, string callId, string folder, int held);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Writing call events failed (attempt {Attempt}): {Error}; retrying ({Held} more failures since the last such line)")]
-    private static partial void LogRetrying(ILogger logger, int attempt, string error, int held);
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Writing call events failed (attempt {Attempt}): {Error}; retrying in {WaitMs} ms ({Held} more failures since the last such line)")]
+    private static partial void LogRetrying(ILogger logger, int attempt, string error, double waitMs, int held);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Shutdown grace period over with {Pending} call events queued: spilling them to disk")]
     private static partial void LogFlushCut(ILogger logger, int pending);

@@ -19,9 +19,9 @@ internal sealed partial class SpillReplay(CallRecordSpill spill, CallEventBatchW
         var first = true;
         while (!stopping.IsCancellationRequested)
         {
-            if (first || (queueIdle() && (spill.HasWaiting() || counters?.HasSaved() == true)))
+            try
             {
-                try
+                if (first || (queueIdle() && (spill.HasWaiting() || counters?.HasSaved() == true)))
                 {
                     if (counters is not null)
                     {
@@ -33,10 +33,10 @@ internal sealed partial class SpillReplay(CallRecordSpill spill, CallEventBatchW
                         await ReplayAsync(file, abort);
                     }
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
-                {
-                    LogReplayFailed(log, ex.Message); // Tried again on the next round.
-                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
+            {
+                LogReplayFailed(log, ex.Message); // The folder or storage unreachable: tried again on the next round.
             }
 
             first = false;

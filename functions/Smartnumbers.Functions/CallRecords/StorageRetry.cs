@@ -8,16 +8,23 @@ namespace Smartnumbers.Functions.CallRecords;
 /// Writes to Table Storage until they succeed: a Polly retry pipeline on the app's <see cref="TimeProvider"/>, backing
 /// off exponentially from 100 ms to a ceiling for as long as storage fails (transport errors, timeouts, 5xx, 429, a
 /// table not there yet). A write storage refuses outright (400/413: it will never take it) is not retried, nor is one
-/// cancelled by the caller's token. <see cref="Failing"/> says whether the last attempt failed and the next waits.
+/// cancelled by the caller's token. <see cref="Failing"/> says whether storage has been failing for
+/// <see cref="OutageAfter"/> with no write succeeding since: an outage, not a slow answer under load.
 /// </summary>
 internal sealed class StorageRetry
 {
+    /// <summary>How long writes must have failed, none succeeding, before storage counts as down.</summary>
+    public static readonly TimeSpan OutageAfter = TimeSpan.FromSeconds(5);
+
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
     private readonly ResiliencePipeline _pipeline;
-    private int _failing;
+    private readonly TimeProvider _time;
+    private long _failingSince; // Timestamp of the first failure since the last success; 0 when the last write succeeded.
 
-    public StorageRetry(TimeSpan maxDelay, TimeProvider time, Action<Exception, int> onRetry)
+    /// <param name="onRetry">Told of each failed attempt: what failed, the attempt's number (from 1), and the wait before the next.</param>
+    public StorageRetry(TimeSpan maxDelay, TimeProvider time, Action<Exception, int, TimeSpan> onRetry)
     {
+        _time = time;
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -29,16 +36,16 @@ internal sealed class StorageRetry
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && IsTransient(ex, args.Context.CancellationToken)),
                 OnRetry = args =>
                 {
-                    Volatile.Write(ref _failing, 1);
-                    onRetry(args.Outcome.Exception!, args.AttemptNumber + 1);
+                    Interlocked.CompareExchange(ref _failingSince, Math.Max(1, time.GetTimestamp()), 0);
+                    onRetry(args.Outcome.Exception!, args.AttemptNumber + 1, args.RetryDelay);
                     return default;
                 },
             })
             .Build();
     }
 
-    /// <summary>True from a failed attempt until the next write succeeds: storage is down or failing.</summary>
-    public bool Failing => Volatile.Read(ref _failing) == 1;
+    /// <summary>True once writes have failed for <see cref="OutageAfter"/> with none succeeding, until one does: storage is down.</summary>
+    public bool Failing => Interlocked.Read(ref _failingSince) is var since and not 0 && _time.GetElapsedTime(since) >= OutageAfter;
 
     /// <summary>Storage will never take this write (a property or key it refuses, a body too large).</summary>
     public static bool IsRefused(Exception ex) => ex is RequestFailedException { Status: 400 or 413 } r && r.ErrorCode != "TableNotFound";
@@ -47,7 +54,7 @@ internal sealed class StorageRetry
     public async Task ExecuteAsync(Func<CancellationToken, Task> write, CancellationToken ct)
     {
         await _pipeline.ExecuteAsync(static async (w, token) => await w(token), write, ct);
-        Volatile.Write(ref _failing, 0);
+        Interlocked.Exchange(ref _failingSince, 0);
     }
 
     private static bool IsTransient(Exception ex, CancellationToken ct) => ex switch

@@ -190,4 +190,27 @@ public sealed class CallRecordWriterTests
         await second.StopAsync(CancellationToken.None);
         Assert.Empty(Directory.EnumerateFiles(second.SpillFolder));
     }
+
+    [Fact]
+    public async Task With_storage_failing_and_the_spill_folder_unwritable_events_are_held_in_memory_and_written_once_storage_returns()
+    {
+        var store = await CallRecordFixture.DirectStoreAsync();
+        var account = SmartnumbersAppFactory.NewAccountId("nofolder");
+        var time = new FakeTimeProvider(Start);
+        await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
+        using var writer = CallRecordFixture.Writer(gate.Port, CallRecordFixture.NewSpillFolder(), time: time);
+        await writer.StartAsync(CancellationToken.None);
+        EnqueueCalls(writer, account, 1);
+        await Poll.AdvancingAsync(time, () => Task.FromResult(writer.StorageFailing), failing => failing);
+        // The folder goes away (a share unmounted) and a file stands in its place: nothing can be appended there.
+        Directory.Delete(writer.SpillFolder, recursive: true);
+        await File.WriteAllTextAsync(writer.SpillFolder, "not a folder");
+
+        Assert.All(EnqueueCalls(writer, account, 3, from: 1), Assert.True);
+        gate.Open();
+
+        Assert.Equal(4, await Poll.AdvancingAsync(time, () => CallRecordFixture.CountRecordsAsync(store, account), n => n == 4));
+        File.Delete(writer.SpillFolder);
+        await writer.StopAsync(CancellationToken.None);
+    }
 }
