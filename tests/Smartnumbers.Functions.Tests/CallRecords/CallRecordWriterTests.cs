@@ -26,15 +26,40 @@ public sealed class CallRecordWriterTests
         return queued;
     }
 
+    /// <summary>A started writer on storage behind a closed <see cref="TcpGate"/>, on a fake clock, with its own account.</summary>
+    private sealed class Outage(CallRecordStore store, string account, FakeTimeProvider time, TcpGate gate, CallRecordWriter writer) : IAsyncDisposable
+    {
+        public CallRecordStore Store => store;
+
+        public string Account => account;
+
+        public FakeTimeProvider Time => time;
+
+        public TcpGate Gate => gate;
+
+        public CallRecordWriter Writer => writer;
+
+        public static async Task<Outage> StartAsync(string name, int capacity = 1000)
+        {
+            var time = new FakeTimeProvider(Start);
+            var gate = new TcpGate(CallRecordFixture.AzuritePort);
+            var writer = CallRecordFixture.Writer(gate.Port, CallRecordFixture.NewSpillFolder(), capacity: capacity, time: time);
+            await writer.StartAsync(CancellationToken.None);
+            return new Outage(await CallRecordFixture.DirectStoreAsync(), SmartnumbersAppFactory.NewAccountId(name), time, gate, writer);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            writer.Dispose();
+            await gate.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Records_written_while_storage_is_unreachable_arrive_once_it_returns()
     {
-        var store = await CallRecordFixture.DirectStoreAsync();
-        var account = SmartnumbersAppFactory.NewAccountId("down");
-        var time = new FakeTimeProvider(Start);
-        await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
-        using var writer = CallRecordFixture.Writer(gate.Port, CallRecordFixture.NewSpillFolder(), time: time);
-        await writer.StartAsync(CancellationToken.None);
+        await using var outage = await Outage.StartAsync("down");
+        var (store, account, time, gate, writer) = (outage.Store, outage.Account, outage.Time, outage.Gate, outage.Writer);
 
         EnqueueCalls(writer, account, 25);
         // Storage is down: the writers back off and nothing has landed.
@@ -51,12 +76,8 @@ public sealed class CallRecordWriterTests
     [Fact]
     public async Task While_storage_is_failing_new_events_go_to_the_spill_folder_and_are_replayed_once_it_returns()
     {
-        var store = await CallRecordFixture.DirectStoreAsync();
-        var account = SmartnumbersAppFactory.NewAccountId("failing");
-        var time = new FakeTimeProvider(Start);
-        await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
-        using var writer = CallRecordFixture.Writer(gate.Port, CallRecordFixture.NewSpillFolder(), time: time);
-        await writer.StartAsync(CancellationToken.None);
+        await using var outage = await Outage.StartAsync("failing");
+        var (store, account, time, gate, writer) = (outage.Store, outage.Account, outage.Time, outage.Gate, outage.Writer);
         EnqueueCalls(writer, account, 1);
         await Poll.AdvancingAsync(time, () => Task.FromResult(writer.StorageFailing), failing => failing);
 
@@ -75,12 +96,8 @@ public sealed class CallRecordWriterTests
     [Fact]
     public async Task When_the_queue_is_full_events_spill_to_disk_and_are_written_once_storage_returns()
     {
-        var store = await CallRecordFixture.DirectStoreAsync();
-        var account = SmartnumbersAppFactory.NewAccountId("full");
-        var time = new FakeTimeProvider(Start);
-        await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
-        using var writer = CallRecordFixture.Writer(gate.Port, CallRecordFixture.NewSpillFolder(), capacity: 100, time: time);
-        await writer.StartAsync(CancellationToken.None);
+        await using var outage = await Outage.StartAsync("full", capacity: 100);
+        var (store, account, time, gate, writer) = (outage.Store, outage.Account, outage.Time, outage.Gate, outage.Writer);
 
         var queued = EnqueueCalls(writer, account, 150);
 
@@ -96,12 +113,8 @@ public sealed class CallRecordWriterTests
     [Fact]
     public async Task The_backlog_counts_every_event_not_yet_in_storage_in_memory_and_on_disk_until_storage_takes_them()
     {
-        var store = await CallRecordFixture.DirectStoreAsync();
-        var account = SmartnumbersAppFactory.NewAccountId("backlog");
-        var time = new FakeTimeProvider(Start);
-        await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
-        using var writer = CallRecordFixture.Writer(gate.Port, CallRecordFixture.NewSpillFolder(), capacity: 100, time: time);
-        await writer.StartAsync(CancellationToken.None);
+        await using var outage = await Outage.StartAsync("backlog", capacity: 100);
+        var (store, account, time, gate, writer) = (outage.Store, outage.Account, outage.Time, outage.Gate, outage.Writer);
         Assert.Equal(new CallRecordBacklog(0, 0, 0), writer.Backlog());
         Assert.Equal(new WriteBacklog(new CallRecordBacklog(0, 0, 0), Functions.Counters.CounterBacklog.None), ((IWriteBacklog)writer).Snapshot());
 
@@ -194,12 +207,8 @@ public sealed class CallRecordWriterTests
     [Fact]
     public async Task With_storage_failing_and_the_spill_folder_unwritable_events_are_held_in_memory_and_written_once_storage_returns()
     {
-        var store = await CallRecordFixture.DirectStoreAsync();
-        var account = SmartnumbersAppFactory.NewAccountId("nofolder");
-        var time = new FakeTimeProvider(Start);
-        await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
-        using var writer = CallRecordFixture.Writer(gate.Port, CallRecordFixture.NewSpillFolder(), time: time);
-        await writer.StartAsync(CancellationToken.None);
+        await using var outage = await Outage.StartAsync("nofolder");
+        var (store, account, time, gate, writer) = (outage.Store, outage.Account, outage.Time, outage.Gate, outage.Writer);
         EnqueueCalls(writer, account, 1);
         await Poll.AdvancingAsync(time, () => Task.FromResult(writer.StorageFailing), failing => failing);
         // The folder goes away (a share unmounted) and a file stands in its place: nothing can be appended there.
