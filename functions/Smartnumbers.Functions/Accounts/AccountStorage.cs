@@ -1,18 +1,16 @@
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Events;
-using Smartnumbers.Functions.Hosting;
 using Smartnumbers.Functions.Storage;
 
 namespace Smartnumbers.Functions.Accounts;
 
-/// <summary>Registration of the configuration tables, the call path's snapshots and the call counters.</summary>
+/// <summary>Registration of the configuration tables, the call path's snapshots, and the call counters (which register themselves).</summary>
 internal static class AccountStorage
 {
     public static IServiceCollection AddAccountStorage(this IServiceCollection services)
     {
         services.AddOutboxTable(ConfigRows.Table); // Routing changes write their CloudEvents in their own transaction.
         services.AddTable(ConfigRows.NumberIndexTable);
-        services.AddTable(CounterKeys.Table);
         services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.Section);
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<NumberIndex>();
@@ -20,12 +18,7 @@ internal static class AccountStorage
         services.AddSingleton<IRoutingControl, RoutingControl>();
         services.AddSingleton<TableSnapshotProvider>();
         services.AddSingleton<ISnapshotProvider>(sp => sp.GetRequiredService<TableSnapshotProvider>());
-        services.AddSingleton<TableCallCounters>();
-        services.AddSingleton<ICallCounters>(sp => sp.GetRequiredService<TableCallCounters>());
-        services.AddSingleton<IDivertCap>(sp => sp.GetRequiredService<TableCallCounters>());
-        services.AddSingleton<CallerHistoryCache>(); // The call path's velocity figures, for both carriers.
-        services.AddSingleton<CounterPurge>();
-        services.AddSingleton<ITimerFunction, PurgeCountersTimer>();
+        services.AddCallCounters();
         return services;
     }
 }

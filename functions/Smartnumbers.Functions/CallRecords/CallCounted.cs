@@ -1,8 +1,8 @@
 namespace Smartnumbers.Functions.CallRecords;
 
 /// <summary>
-/// A call to add to the velocity counters (<see cref="Counters.ICallCounters.RecordCallAsync"/>), written off the call
-/// path like the records. Counting is at-least-once: a write retried after an ambiguous failure may count twice.
+/// A call to add to the velocity counters: counted in this instance's memory at once, written with the counters' next
+/// flush; kept with the other events (spilled, counted by the next start) once counting closed at shutdown.
 /// </summary>
 public sealed record CallCounted : CallEvent
 {
@@ -11,4 +11,7 @@ public sealed record CallCounted : CallEvent
     public string? Caller { get; init; }
     public required string CalledNumber { get; init; }
     public bool Withheld { get; init; }
+
+    /// <summary>The call as the counters count it.</summary>
+    public Counters.CallCount ToCount() => new(AccountId, Caller, CalledNumber, Withheld, At);
 }

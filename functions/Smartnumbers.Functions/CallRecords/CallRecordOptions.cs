@@ -29,12 +29,18 @@ public sealed class CallRecordOptions
     public int CounterFlushMilliseconds { get; set; } = 5000;
 
     /// <summary>
-    /// Where events that cannot be held or written yet are kept (JSON lines) until storage takes them; read back on
-    /// start and whenever the queue is idle. Each storage account has its own subfolder ({account name}-{hash of its
-    /// table endpoint}), and an instance reads only its own account's, so instances of other environments sharing the
-    /// folder never replay into the wrong storage. Default: {temp}/smartnumbers/call-records.
+    /// Where events that cannot be held or written yet are kept (JSON lines) until storage takes them, with the counter
+    /// rows saved at shutdown: while storage fails, when the queue is full, and at shutdown. Read back on start and
+    /// whenever the queue is idle. Each storage account has its own subfolder ({account name}-{hash of its table
+    /// endpoint}), and an instance reads only its own account's, so instances of other environments sharing the folder
+    /// never replay into the wrong storage. Default: {temp}/smartnumbers/call-records, which is the instance's own and
+    /// is lost with it on a scale-in; in Azure set it to a mounted Azure Files share that every instance sees
+    /// (docs/call-pipeline.md, "Durability").
     /// </summary>
     public string SpillFolder { get; set; } = Path.Combine(Path.GetTempPath(), "smartnumbers", "call-records");
+
+    /// <summary>The subfolder of <see cref="SpillFolder"/> kept for the storage account <paramref name="accountTag"/>.</summary>
+    public string AccountFolder(string accountTag) => Path.Combine(SpillFolder, accountTag);
 
     /// <summary>On shutdown, how long to keep writing before spilling what is left (default 20 s; 0–120).</summary>
     [Range(0, 120)]

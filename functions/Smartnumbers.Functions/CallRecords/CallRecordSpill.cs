@@ -71,7 +71,7 @@ internal sealed class CallRecordSpill : IDisposable
 
     /// <summary>True when some spill file waits for replay.</summary>
     /// <remarks>Claimed files end in .replay or .replay-{instance}.</remarks>
-    public bool HasWaiting() => Directory.EnumerateFiles(_folder, "spill-*.jsonl").Any();
+    public bool HasWaiting() => Directory.Exists(_folder) && Directory.EnumerateFiles(_folder, "spill-*.jsonl").Any();
 
     /// <summary>Claims the waiting spill files (and, at start, replay files a dead process left) for replay.</summary>
     public List<string> Claim(bool includeAbandoned)
@@ -129,6 +129,11 @@ internal sealed class CallRecordSpill : IDisposable
         {
             long waiting = 0, dead = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            if (!Directory.Exists(_folder))
+            {
+                return (0, 0); // Unmounted or removed: nothing this instance can count or replay there now.
+            }
+
             foreach (var file in Directory.EnumerateFiles(_folder, "*.jsonl*"))
             {
                 var name = Path.GetFileName(file);

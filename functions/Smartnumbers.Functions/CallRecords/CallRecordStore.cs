@@ -11,7 +11,7 @@ namespace Smartnumbers.Functions.CallRecords;
 /// and <see cref="DeliveryOutcome"/>). Writes are merge-upserts keyed by call id (+ step), so applying an event twice,
 /// or events in any order, converges on the same record. Used off the call path, through <see cref="CallRecordWriter"/>.
 /// </summary>
-public sealed class CallRecordStore(TableStore store, IEventOutbox? outbox = null)
+public sealed partial class CallRecordStore(TableStore store, IEventOutbox? outbox = null)
 {
     public const string RecordsTable = "CallRecords";
     public const string OutcomesTable = "DeliveryOutcomes";

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Azure;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Telemetry;
@@ -7,30 +6,26 @@ using Smartnumbers.Functions.Telemetry;
 namespace Smartnumbers.Functions.CallRecords;
 
 /// <summary>
-/// Writes call events to Table Storage off the call path. <see cref="Enqueue"/> never blocks on storage and never
-/// drops: events go to a bounded in-memory queue drained by <see cref="CallRecordOptions.Writers"/> workers, each write
-/// retried with exponential back-off (to <see cref="CallRecordOptions.MaxBackoffSeconds"/>) for as long as storage
-/// fails. When the queue is full, new events are appended to a local spill file instead, replayed when the queue is
-/// idle. On shutdown the queue is drained for up to <see cref="CallRecordOptions.ShutdownFlushSeconds"/>, then what is
-/// left is spilled and replayed on the next start. An event storage refuses outright (400) goes to a dead-letter file.
-/// A worker takes up to <see cref="CallRecordOptions.BatchSize"/> events at once and writes their
-/// <see cref="CallStarted"/> events in a few transactions (<see cref="CallRecordStore.ApplyStartedAsync(IReadOnlyList{CallStarted}, CancellationToken)"/>).
-/// <see cref="CallCounted"/> events are counted in memory at once by the velocity counters (<see cref="ICallCounters"/>),
-/// which this writer flushes every <see cref="CallRecordOptions.CounterFlushMilliseconds"/>; on shutdown, what storage
-/// did not take is saved in the spill folder and written on the next start, and calls to count after that are spilled
-/// like any event (and counted by the next start). The spill folder is <see cref="CallRecordOptions.SpillFolder"/>/{storage
-/// account} (<see cref="CallRecordStore.AccountTag"/>): an instance replays only what was kept for its own storage account.
+/// Takes call events off the call path and sees them into Table Storage. <see cref="Enqueue"/> never blocks and never
+/// drops: an event goes to a bounded in-memory queue drained by <see cref="CallRecordOptions.Writers"/> workers
+/// (<see cref="CallEventBatchWriter"/>, retrying through <see cref="StorageRetry"/>), or, when the queue is full, storage is
+/// failing, or the writer is stopping, straight to the spill folder (<see cref="CallRecordOptions.SpillFolder"/>/{storage
+/// account}), from which <see cref="SpillReplay"/> writes it back. Calls to count go to the counters
+/// (<see cref="CounterFlusher"/>). On shutdown the queue is drained for up to
+/// <see cref="CallRecordOptions.ShutdownFlushSeconds"/>; what is left is spilled, and the counters saved, for the next
+/// start of any instance sharing the folder.
 /// </summary>
-public sealed partial class CallRecordWriter : IHostedService, IDisposable
+public sealed partial class CallRecordWriter : IHostedService, IDisposable, IWriteBacklog
 {
-    private static readonly TimeSpan ReplayEvery = TimeSpan.FromSeconds(5);
-    private readonly CallRecordStore _store;
-    private readonly CounterFlusher _counters;
     private readonly CallRecordOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CallRecordWriter> _log;
     private readonly Channel<CallEvent> _queue;
     private readonly CallRecordSpill _spill;
+    private readonly StorageRetry _retry;
+    private readonly CallEventBatchWriter _batches;
+    private readonly SpillReplay _replayer;
+    private readonly CounterFlusher? _counters;
     private readonly LogThrottle _spillLog;
     private readonly LogThrottle _retryLog;
     private readonly CancellationTokenSource _stopping = new();
@@ -42,29 +37,30 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     private bool _disposed;
     private int _unwritten;
 
-    public CallRecordWriter(CallRecordStore store, IOptions<CallRecordOptions> options, TimeProvider time, ILogger<CallRecordWriter> log, ICallCounters? counters = null)
+    internal CallRecordWriter(CallRecordStore store, IOptions<CallRecordOptions> options, TimeProvider time, ILogger<CallRecordWriter> log, CounterFlusher? counters = null)
     {
-        _store = store;
         _options = options.Value;
         _time = time;
         _log = log;
+        _counters = counters;
         _queue = Channel.CreateBounded<CallEvent>(new BoundedChannelOptions(_options.Capacity) { FullMode = BoundedChannelFullMode.Wait });
         // One folder per storage account: what was kept for one account is never replayed into another.
-        var folder = Path.Combine(_options.SpillFolder, store.AccountTag);
-        _spill = new CallRecordSpill(folder);
+        _spill = new CallRecordSpill(_options.AccountFolder(store.AccountTag));
         _spillLog = new LogThrottle(time, TimeSpan.FromSeconds(10));
         _retryLog = new LogThrottle(time, TimeSpan.FromSeconds(10));
-        _counters = new CounterFlusher(counters, folder, TimeSpan.FromMilliseconds(_options.CounterFlushMilliseconds), time, log);
+        _retry = new StorageRetry(TimeSpan.FromSeconds(_options.MaxBackoffSeconds), time, OnRetry);
+        _batches = new CallEventBatchWriter(store, _retry, _spill, counters, log);
+        _replayer = new SpillReplay(_spill, _batches, counters, _options.BatchSize, time, log);
     }
 
     /// <summary>Where this writer keeps what storage has not taken yet.</summary>
     public string SpillFolder => _spill.Folder;
 
-    /// <summary>The velocity counter rows this instance holds that are not yet in Table Storage: in memory, and in its spill folder.</summary>
-    public CounterBacklog CounterBacklog() => _counters.Backlog();
-
     /// <summary>Events waiting in memory.</summary>
     public int Pending => _queue.Reader.Count;
+
+    /// <summary>True while storage is failing: new events go straight to the spill folder instead of memory.</summary>
+    public bool StorageFailing => _retry.Failing;
 
     /// <summary>What this instance holds that is not yet in Table Storage: in memory, and in its spill folder.</summary>
     public CallRecordBacklog Backlog()
@@ -73,17 +69,26 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
         return new CallRecordBacklog(Volatile.Read(ref _unwritten), onDisk, dead);
     }
 
-    /// <summary>Queues an event for writing. False when it went to the spill file instead (queue full or stopping).</summary>
+    /// <summary>The velocity counter rows this instance holds that are not yet in Table Storage: in memory, and in its spill folder.</summary>
+    public CounterBacklog CounterBacklog() => _counters?.Backlog() ?? Counters.CounterBacklog.None;
+
+    public WriteBacklog Snapshot() => new(Backlog(), CounterBacklog());
+
+    /// <summary>
+    /// Takes an event to write. False when it went to the spill folder instead (queue full, storage failing, or stopping):
+    /// it is on disk then, and written by the replay. When the spill folder cannot be written, the queue takes it if it
+    /// can; only when neither can does this throw.
+    /// </summary>
     public bool Enqueue(CallEvent ev)
     {
         if (ev is CallCounted counted)
         {
-            if (_counters.TryCount(counted))
+            if (_counters is null || _counters.TryCount(counted.ToCount()))
             {
                 return true;
             }
         }
-        else
+        else if (!_retry.Failing)
         {
             Interlocked.Increment(ref _unwritten);
             if (_queue.Writer.TryWrite(ev))
@@ -94,7 +99,23 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
             Interlocked.Decrement(ref _unwritten);
         }
 
-        _spill.Append([ev]);
+        try
+        {
+            _spill.Append([ev]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ev is not CallCounted)
+        {
+            // The spill folder cannot be written (a share unmounted or full): memory is the last place left.
+            Interlocked.Increment(ref _unwritten);
+            if (_queue.Writer.TryWrite(ev))
+            {
+                return true;
+            }
+
+            Interlocked.Decrement(ref _unwritten);
+            throw;
+        }
+
         if (_spillLog.Allow(out var held))
         {
             LogSpilled(_log, LogText.Of(ev.CallId), _spill.Folder, held);
@@ -106,12 +127,12 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _workers = Task.WhenAll(Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(WorkAsync, CancellationToken.None)));
-        _replay = Task.Run(ReplayLoopAsync, CancellationToken.None);
-        _counting = Task.Run(() => _counters.RunAsync(_stopping.Token, _abort.Token), CancellationToken.None);
+        _replay = Task.Run(() => _replayer.RunAsync(() => _queue.Reader.Count == 0 && !_retry.Failing, _stopping.Token, _abort.Token), CancellationToken.None);
+        _counting = _counters is null ? Task.CompletedTask : Task.Run(() => _counters.RunAsync(_stopping.Token, _abort.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    /// <summary>Flushes (at most <see cref="CallRecordOptions.ShutdownFlushSeconds"/>) and spills the rest; safe to call twice.</summary>
+    /// <summary>Flushes (at most <see cref="CallRecordOptions.ShutdownFlushSeconds"/>), then spills the rest and saves the counters; safe to call twice.</summary>
     public Task StopAsync(CancellationToken cancellationToken)
     {
         lock (_queue)
@@ -154,14 +175,17 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
 
         await _abort.CancelAsync();
         await flushed;
-        await _counters.FinishAsync(deadline);
+        if (_counters is not null)
+        {
+            await _counters.FinishAsync(deadline);
+        }
     }
 
     private async Task WorkAsync()
     {
+        var batch = new List<CallEvent>(_options.BatchSize);
         try
         {
-            var batch = new List<CallEvent>(_options.BatchSize);
             while (await _queue.Reader.WaitToReadAsync(_abort.Token))
             {
                 while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var ev))
@@ -169,7 +193,7 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
                     batch.Add(ev);
                 }
 
-                await WriteBatchAsync(batch); // Written, or spilled when aborted.
+                await _batches.WriteAsync(batch, _abort.Token); // Written, or spilled when aborted.
                 Interlocked.Add(ref _unwritten, -batch.Count);
                 batch.Clear();
             }
@@ -179,178 +203,30 @@ public sealed partial class CallRecordWriter : IHostedService, IDisposable
             // Aborted at the end of the shutdown grace period: what is left goes to disk below.
         }
 
-        var left = new List<CallEvent>();
+        batch.Clear();
         while (_queue.Reader.TryRead(out var ev))
         {
-            left.Add(ev);
+            batch.Add(ev);
         }
 
-        _spill.Append(left);
-        Interlocked.Add(ref _unwritten, -left.Count);
+        _spill.Append(batch);
+        Interlocked.Add(ref _unwritten, -batch.Count);
     }
 
-    private async Task ReplayLoopAsync()
+    private void OnRetry(Exception ex, int attempt, TimeSpan wait)
     {
-        var first = true;
-        while (!_stopping.IsCancellationRequested)
+        if (_retryLog.Allow(out var held))
         {
-            if (first || (_queue.Reader.Count == 0 && (_spill.HasWaiting() || _counters.HasSaved())))
-            {
-                try
-                {
-                    await _counters.ReplaySavedAsync(_abort.Token);
-
-                    foreach (var file in _spill.Claim(includeAbandoned: first))
-                    {
-                        await ReplayAsync(file);
-                    }
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
-                {
-                    LogReplayFailed(_log, ex.Message); // Tried again on the next round.
-                }
-            }
-
-            first = false;
-            try
-            {
-                await Task.Delay(ReplayEvery, _time, _stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            LogRetrying(_log, attempt, ex.Message, wait.TotalMilliseconds, held);
         }
     }
 
-    private async Task ReplayAsync(string file)
-    {
-        var events = CallRecordSpill.Read(file).ToList();
-        LogReplaying(_log, events.Count, file);
-        var chunks = events.Chunk(_options.BatchSize).ToList();
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            if (!await WriteBatchAsync([.. chunks[i]]))
-            {
-                _spill.Append(chunks.Skip(i + 1).SelectMany(c => c)); // Aborted: keep the rest for the next start.
-                break;
-            }
-        }
-
-        File.Delete(file);
-    }
-
-    /// <summary>
-    /// Writes a batch: its <see cref="CallStarted"/> events together, the rest one by one. False when aborted: what was
-    /// not written is spilled.
-    /// </summary>
-    private async Task<bool> WriteBatchAsync(List<CallEvent> batch)
-    {
-        var started = batch.OfType<CallStarted>().ToList();
-        var oneByOne = batch;
-        if (started.Count > 1)
-        {
-            switch (await AttemptAsync(started[0].CallId, ct => _store.ApplyStartedAsync(started, ct)))
-            {
-                case Attempt.Aborted:
-                    _spill.Append(batch);
-                    return false;
-                case Attempt.Written:
-                    oneByOne = batch.Where(e => e is not CallStarted).ToList();
-                    break;
-                case Attempt.Refused:
-                    break; // One of them is refused: one by one, so that only that one goes to the dead letters.
-            }
-        }
-
-        for (var i = 0; i < oneByOne.Count; i++)
-        {
-            if (!await WriteAsync(oneByOne[i]))
-            {
-                _spill.Append(oneByOne.Skip(i));
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Writes with retries; false only when aborted before the write succeeded (or a call to count came after the counters closed).</summary>
-    private async Task<bool> WriteAsync(CallEvent ev)
-    {
-        if (ev is CallCounted counted)
-        {
-            return _counters.TryCount(counted); // From a spill file: counted now, or spilled again after the counters' last flush.
-        }
-
-        var attempt = await AttemptAsync(ev.CallId, ct => _store.ApplyAsync(ev, ct));
-        if (attempt == Attempt.Refused)
-        {
-            _spill.DeadLetter(ev);
-        }
-
-        return attempt != Attempt.Aborted;
-    }
-
-    private enum Attempt { Written, Refused, Aborted }
-
-    /// <summary>Runs <paramref name="write"/> until it succeeds (backing off while storage fails), storage refuses it (400), or the writer is aborted.</summary>
-    private async Task<Attempt> AttemptAsync(string callId, Func<CancellationToken, Task> write)
-    {
-        var delay = TimeSpan.FromMilliseconds(100);
-        var max = TimeSpan.FromSeconds(_options.MaxBackoffSeconds);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await write(_abort.Token);
-                return Attempt.Written;
-            }
-            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-            {
-                return Attempt.Aborted;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 400 or 413 && ex.ErrorCode != "TableNotFound")
-            {
-                LogRefused(_log, LogText.Of(callId), ex.Status, ex.ErrorCode);
-                return Attempt.Refused;
-            }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
-            {
-                if (_retryLog.Allow(out var held))
-                {
-                    LogRetrying(_log, LogText.Of(callId), attempt, ex.Message, held);
-                }
-            }
-
-            try
-            {
-                await Task.Delay(delay, _time, _abort.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return Attempt.Aborted;
-            }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, max.Ticks));
-        }
-    }
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Call record queue full: event for call {CallId} spilled to {Folder} ({Held} more since the last such line)")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Call event for call {CallId} spilled to {Folder} (queue full, storage failing or stopping; {Held} more since the last such line)")]
     private static partial void LogSpilled(ILogger logger, string callId, string folder, int held);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Writing call {CallId} failed (attempt {Attempt}): {Error}; retrying ({Held} more failures since the last such line)")]
-    private static partial void LogRetrying(ILogger logger, string callId, int attempt, string error, int held);
-
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Table Storage refused the event of call {CallId} ({Status} {Code}) or its batch; kept in the dead-letter file or written one by one")]
-    private static partial void LogRefused(ILogger logger, string callId, int status, string? code);
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Writing call events failed (attempt {Attempt}): {Error}; retrying in {WaitMs} ms ({Held} more failures since the last such line)")]
+    private static partial void LogRetrying(ILogger logger, int attempt, string error, double waitMs, int held);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Shutdown grace period over with {Pending} call events queued: spilling them to disk")]
     private static partial void LogFlushCut(ILogger logger, int pending);
-
-    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Replaying spilled call events failed: {Error}")]
-    private static partial void LogReplayFailed(ILogger logger, string error);
-
-    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Replaying {Count} spilled call events from {File}")]
-    private static partial void LogReplaying(ILogger logger, int count, string file);
 }

@@ -16,7 +16,7 @@ namespace Smartnumbers.Functions.Calls;
 /// label it counts the new one (counters only ever grow). The Twilio adapter's cached figures of the caller are dropped
 /// on this instance; other instances serve theirs for at most <see cref="CallerHistoryCache.FreshFor"/>.
 /// </summary>
-internal sealed class CallLabels(TableStore store, ICallCounters counters, TimeProvider time, CallerHistoryCache? histories = null)
+internal sealed class CallLabels(TableStore store, CallerLabelCounts counters, TimeProvider time, CallerHistoryCache? histories = null)
 {
     public const string Table = "CallLabels";
 
@@ -51,7 +51,7 @@ internal sealed class CallLabels(TableStore store, ICallCounters counters, TimeP
 
         if (before != label && CallerOf(record) is { } caller)
         {
-            await counters.RecordLabelAsync(accountId, caller, label == "fraud", ct);
+            await counters.RecordAsync(accountId, caller, label == "fraud", ct);
             histories?.Forget(accountId, caller); // This instance's next call from the caller reads the new count.
         }
 

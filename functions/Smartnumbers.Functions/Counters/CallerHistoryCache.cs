@@ -12,7 +12,7 @@ namespace Smartnumbers.Functions.Counters;
 /// read within a tight budget (one read per caller at a time); past it the call is decided with this instance's own
 /// counts only, while the read completes in the background and fills the cache for the next call.
 /// </summary>
-public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvider time, ILogger<CallerHistoryCache> log)
+public sealed partial class CallerHistoryCache(ICallerHistory counters, TimeProvider time, ILogger<CallerHistoryCache> log)
 {
     private readonly LogThrottle _failures = new(time, TimeSpan.FromSeconds(10));
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
@@ -31,25 +31,19 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
 
         // One read per caller at a time: calls that arrive while it is under way wait on the same read.
         var read = _reads.GetOrAdd(key, k => ReadAsync(k, accountId, caller, calledNumber, now));
-        try
-        {
-            return counters.Figures((await read.WaitAsync(budget, time, ct)).Stored, now).ToCore();
-        }
-        catch (TimeoutException)
+        if (!read.IsCompleted && !await CompletesWithinAsync(read, budget, ct))
         {
             LogSlow(log, budget.TotalMilliseconds);
             return counters.Figures(StoredCounters.Nothing(accountId, caller, calledNumber, now), now).ToCore();
         }
+
+        return counters.Figures((await read).Stored, now).ToCore();
     }
 
     /// <summary>Drops this instance's cached figures of a caller (after a label), so its next call reads the counters.</summary>
     public void Forget(string accountId, string caller)
     {
-        var prefix = accountId + "|" + caller + "|";
-        foreach (var key in _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
-        {
-            _entries.TryRemove(key, out _);
-        }
+        _entries.TryRemove(Key(accountId, caller, ""), out _);
     }
 
     private async Task<Entry> ReadAsync(string key, string accountId, string? caller, string calledNumber, DateTimeOffset now)
@@ -58,7 +52,7 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         try
         {
             // The withheld calls to the number count only for a withheld call, so an identified caller's read skips them.
-            var stored = await counters.ReadStoredAsync(accountId, caller, calledNumber, now, withheldToNumber: false, CancellationToken.None);
+            var stored = await counters.ReadAsync(accountId, caller, calledNumber, now, withheldToNumber: false, CancellationToken.None);
             var entry = new Entry(stored, now);
             if (_entries.Count >= MaxEntries)
             {
@@ -83,10 +77,21 @@ public sealed partial class CallerHistoryCache(ICallCounters counters, TimeProvi
         }
     }
 
+    /// <summary>Whether <paramref name="read"/> completes within <paramref name="budget"/>; a slow read costs a timer, not an exception (it happens under load, call after call).</summary>
+    private async Task<bool> CompletesWithinAsync(Task read, TimeSpan budget, CancellationToken ct)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var first = await Task.WhenAny(read, Task.Delay(budget, time, timer.Token));
+        ct.ThrowIfCancellationRequested();
+        await timer.CancelAsync();
+        return first == read;
+    }
+
     private static bool SameHour(DateTimeOffset a, DateTimeOffset b) => a.UtcDateTime.Date == b.UtcDateTime.Date && a.UtcDateTime.Hour == b.UtcDateTime.Hour;
 
+    /// <summary>An identified caller's figures do not depend on the number called (the withheld calls to it are not read), so they are kept once per caller.</summary>
     private static string Key(string accountId, string? caller, string calledNumber) =>
-        caller is null ? accountId + "|withheld|" + calledNumber : accountId + "|" + caller + "|" + calledNumber;
+        caller is null ? accountId + "|withheld|" + calledNumber : accountId + "|" + caller + "|";
 
     private sealed record Entry(StoredCounters Stored, DateTimeOffset FetchedAt);
 

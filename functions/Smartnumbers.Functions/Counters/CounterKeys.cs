@@ -53,9 +53,12 @@ internal static class CounterKeys
 
     public static string DivertRow(DateTimeOffset at) => "divert|" + at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
-    public static string CallsInHour(int hour) => "H" + hour.ToString("D2", CultureInfo.InvariantCulture);
+    private static readonly string[] CallsHours = [.. Enumerable.Range(0, 24).Select(h => "H" + h.ToString("D2", CultureInfo.InvariantCulture))];
+    private static readonly string[] WithheldHours = [.. Enumerable.Range(0, 24).Select(h => "W" + h.ToString("D2", CultureInfo.InvariantCulture))];
 
-    public static string WithheldInHour(int hour) => "W" + hour.ToString("D2", CultureInfo.InvariantCulture);
+    public static string CallsInHour(int hour) => CallsHours[hour];
+
+    public static string WithheldInHour(int hour) => WithheldHours[hour];
 
     /// <summary>The end (exclusive) of a RowKey prefix range: '|' + 1 = '}'.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + "}";

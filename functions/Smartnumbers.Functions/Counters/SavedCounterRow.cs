@@ -15,10 +15,6 @@ internal sealed record SavedCounterRow(
     string? Numbers,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Refused = null)
 {
-    /// <summary>A counter row as stored: its int properties (hours, Day) and Numbers.</summary>
-    public static SavedCounterRow From(TableEntity e) =>
-        new(e.PartitionKey, e.RowKey, e.Where(p => p.Value is int).ToDictionary(p => p.Key, p => (int)p.Value, StringComparer.Ordinal), e.GetString(CounterKeys.Numbers));
-
     public TableEntity ToEntity()
     {
         var e = new TableEntity(Partition, Row);

@@ -5,19 +5,15 @@ namespace Smartnumbers.Functions.Counters;
 /// it. <see cref="Version"/> grows with every count; <see cref="WrittenVersion"/> is the version storage last took.
 /// Guarded by <see cref="CounterShard"/>'s lock.
 /// </summary>
-internal sealed class ShardRow(string partition, string rowKey, string shardId, string day, bool withheld)
+internal sealed class ShardRow(string partition, string rowKey, bool withheld)
 {
     private readonly int[] _hours = new int[24];
     private List<string>? _numbers;
+    private int _day;
 
     public string Partition { get; } = partition;
 
     public string RowKey { get; } = rowKey;
-
-    public string ShardId { get; } = shardId;
-
-    /// <summary>The UTC day counted, yyyyMMdd.</summary>
-    public string Day { get; } = day;
 
     public long Version { get; private set; }
 
@@ -29,6 +25,7 @@ internal sealed class ShardRow(string partition, string rowKey, string shardId, 
     public void Add(int hour, string? calledNumber)
     {
         _hours[hour]++;
+        _day++;
         if (!withheld && calledNumber is not null)
         {
             _numbers ??= [];
@@ -41,18 +38,9 @@ internal sealed class ShardRow(string partition, string rowKey, string shardId, 
         Version++;
     }
 
-    /// <summary>Its values now, to be used after the shard's lock is released.</summary>
-    public ShardRowCopy Copy() => new(Partition, RowKey, withheld, (int[])_hours.Clone(), _numbers?.ToArray() ?? [], Version);
+    /// <summary>Its values now, to be turned into an entity after the shard's lock is released.</summary>
+    public ShardRowCopy Copy() => new(this, Partition, RowKey, withheld, (int[])_hours.Clone(), _numbers?.ToArray() ?? [], Version);
 
     /// <summary>What the figures of a call in <paramref name="hour"/> need from this row.</summary>
-    public OwnFigures Figures(int hour)
-    {
-        var day = 0;
-        foreach (var n in _hours)
-        {
-            day += n;
-        }
-
-        return new OwnFigures(RowKey, _hours[hour], day, _numbers?.ToArray() ?? []);
-    }
+    public RowFigures Figures(int hour) => new(RowKey, _hours[hour], _day, _numbers is null ? [] : _numbers.ToArray());
 }

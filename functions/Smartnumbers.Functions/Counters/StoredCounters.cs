@@ -1,40 +1,45 @@
-using Azure.Data.Tables;
-
 namespace Smartnumbers.Functions.Counters;
 
 /// <summary>
-/// What storage held, when read, for one call's figures (<see cref="ICallCounters.ReadStoredAsync"/>): the day's shard
-/// rows of the caller and of withheld calls to the number, and the caller's labels row. Kept by the call path's cache
-/// and turned into figures with <see cref="ICallCounters.Figures"/>, which adds this instance's own current counts.
+/// What storage held, when read, for one call's figures (<see cref="ICallerHistory.ReadAsync"/>): the day's shard rows of
+/// the caller and of withheld calls to the number, already turned into figures for the clock hour read, and the caller's
+/// labels. Kept by the call path's cache and turned into a call's figures with <see cref="ICallerHistory.Figures"/>,
+/// which adds this instance's own current counts. Holds no storage type.
 /// </summary>
 public sealed class StoredCounters
 {
-    /// <param name="caller">The caller; null for a withheld call.</param>
-    /// <param name="at">When it was read: the day of its rows.</param>
-    /// <param name="withheldRead">The withheld calls to the number were read (they count only for a withheld call).</param>
     internal StoredCounters(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldRead,
-        IReadOnlyList<TableEntity> callerRows, IReadOnlyList<TableEntity> withheldRows, TableEntity? labels)
+        IReadOnlyList<RowFigures> callerRows, IReadOnlyList<RowFigures> withheldRows, int fraudLabels, int genuineLabels)
     {
         CallerRows = callerRows;
         WithheldRows = withheldRows;
-        Labels = labels;
-        CallerRowsAt = caller is null ? null : (CounterKeys.CallerPartition(accountId, caller), CounterKeys.CallerDayPrefix(at, caller));
-        WithheldRowsAt = withheldRead ? (CounterKeys.WithheldPartition(accountId), CounterKeys.WithheldDayPrefix(at, calledNumber)) : null;
+        FraudLabels = fraudLabels;
+        GenuineLabels = genuineLabels;
+        AccountId = accountId;
+        Caller = caller;
+        CalledNumber = calledNumber;
+        WithheldRead = withheldRead;
     }
 
-    internal IReadOnlyList<TableEntity> CallerRows { get; }
+    internal string AccountId { get; }
 
-    internal IReadOnlyList<TableEntity> WithheldRows { get; }
+    /// <summary>The caller; null for a withheld call.</summary>
+    internal string? Caller { get; }
 
-    internal TableEntity? Labels { get; }
+    internal string CalledNumber { get; }
 
-    /// <summary>Where the caller's shard rows of the day are (partition, row prefix); null for a withheld call. Built once, used at every call.</summary>
-    internal (string Partition, string RowPrefix)? CallerRowsAt { get; }
+    /// <summary>The withheld calls to the number were read (they count only for a withheld call).</summary>
+    internal bool WithheldRead { get; }
 
-    /// <summary>Where the withheld shard rows of the number's day are; null when they were not read.</summary>
-    internal (string Partition, string RowPrefix)? WithheldRowsAt { get; }
+    internal IReadOnlyList<RowFigures> CallerRows { get; }
+
+    internal IReadOnlyList<RowFigures> WithheldRows { get; }
+
+    internal int FraudLabels { get; }
+
+    internal int GenuineLabels { get; }
 
     /// <summary>Nothing from storage (it could not be read in time): figures then hold only this instance's own counts.</summary>
     public static StoredCounters Nothing(string accountId, string? caller, string calledNumber, DateTimeOffset at) =>
-        new(accountId, caller, calledNumber, at, withheldRead: caller is null, [], [], null);
+        new(accountId, caller, calledNumber, at, withheldRead: caller is null, [], [], 0, 0);
 }

@@ -38,7 +38,7 @@ internal static class StorageExtensions
     }
 
     private static async Task<IResult> GetHealthAsync(
-        TableStore store, StorageReadiness readiness, CallRecordWriter records, [FromServices] IEnumerable<IHealthBlock> blocks, CancellationToken ct)
+        TableStore store, StorageReadiness readiness, IWriteBacklog backlog, [FromServices] IEnumerable<IHealthBlock> blocks, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(3));
@@ -60,12 +60,13 @@ internal static class StorageExtensions
         }
 
         var reachable = error is null;
+        var writes = backlog.Snapshot();
         var body = new StorageHealth(
             reachable && readiness.IsReady ? "ok" : "degraded",
             SmartnumbersTelemetry.Version,
             new StorageHealth.StorageState(reachable, readiness.IsReady, store.Endpoint.GetLeftPart(UriPartial.Authority), error ?? readiness.LastError),
-            records.Backlog(),
-            records.CounterBacklog())
+            writes.Records,
+            writes.Counters)
         {
             Blocks = blocks.ToDictionary(b => b.Name, b => b.Describe(), StringComparer.Ordinal),
         };

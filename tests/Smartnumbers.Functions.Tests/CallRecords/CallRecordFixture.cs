@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.CallRecords;
-using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Storage;
+using Smartnumbers.Functions.Tests.Counters;
 using Smartnumbers.Functions.Tests.Infrastructure;
 
 namespace Smartnumbers.Functions.Tests.CallRecords;
@@ -23,13 +23,20 @@ internal static partial class CallRecordFixture
         return new CallRecordStore(tables);
     }
 
-    public static CallRecordWriter Writer(int port, string spillFolder, int capacity = 1000, int flushSeconds = 20, ICallCounters? counters = null) =>
-        new(new CallRecordStore(Tables(port)),
-            Options.Create(new CallRecordOptions
-            {
-                Capacity = capacity, SpillFolder = spillFolder, MaxBackoffSeconds = 1, ShutdownFlushSeconds = flushSeconds, Writers = 4, CounterFlushMilliseconds = 100,
-            }),
-            TimeProvider.System, NullLogger<CallRecordWriter>.Instance, counters);
+    /// <summary>
+    /// A writer on the storage at <paramref name="port"/>, keeping what it cannot write under <paramref name="spillFolder"/>,
+    /// on <paramref name="time"/> (that of <paramref name="counters"/> when not given, else the system's).
+    /// </summary>
+    public static CallRecordWriter Writer(int port, string spillFolder, int capacity = 1000, int flushSeconds = 20, CounterInstance? counters = null, TimeProvider? time = null)
+    {
+        var tables = Tables(port);
+        var options = new CallRecordOptions
+        {
+            Capacity = capacity, SpillFolder = spillFolder, MaxBackoffSeconds = 1, ShutdownFlushSeconds = flushSeconds, Writers = 4, CounterFlushMilliseconds = 100,
+        };
+        return new CallRecordWriter(new CallRecordStore(tables), Options.Create(options), time ?? counters?.Time ?? TimeProvider.System,
+            NullLogger<CallRecordWriter>.Instance, counters?.Flusher(options.AccountFolder(tables.AccountTag)));
+    }
 
     public static string NewSpillFolder() => Path.Combine(Path.GetTempPath(), "smartnumbers-tests", Guid.NewGuid().ToString("N"));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Tests.Accounts;
@@ -7,7 +8,7 @@ using Smartnumbers.Functions.Tests.Infrastructure;
 
 namespace Smartnumbers.Functions.Tests.CallRecords;
 
-/// <summary>The writer's velocity counters: counted in memory, written by its flush loop, kept on disk over a restart.</summary>
+/// <summary>The writer's velocity counters: counted in memory, written by its flush loop, kept on disk over a restart. The flush loop and shutdown run on a fake clock.</summary>
 public sealed class CallRecordWriterCountersTests
 {
     private static readonly DateTimeOffset Ten = DateTimeOffset.Parse("2026-11-23T10:15:00Z", CultureInfo.InvariantCulture);
@@ -21,7 +22,8 @@ public sealed class CallRecordWriterCountersTests
     public async Task Counted_calls_reach_storage_through_the_flush_loop_without_an_explicit_flush()
     {
         var tables = await CounterFixture.TablesAsync();
-        using var counters = CounterFixture.Instance(tables);
+        var time = new FakeTimeProvider(Ten);
+        using var counters = CounterFixture.Instance(tables, time);
         using var reader = CounterFixture.Instance(tables);
         var (account, caller, number) = (SmartnumbersAppFactory.NewAccountId("loop"), TestAccounts.NewNumber(), TestAccounts.NewNumber());
         using var writer = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, CallRecordFixture.NewSpillFolder(), counters: counters);
@@ -34,9 +36,11 @@ public sealed class CallRecordWriterCountersTests
 
         Assert.True(writer.Enqueue(Counted(account, null, number, withheld: true)));
 
-        var history = await Poll.UntilAsync(() => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday == 5 && h.WithheldCallsToNumberThisHour == 1, TimeSpan.FromSeconds(10));
+        Assert.Equal(CallerHistory.None, await reader.GetHistoryAsync(account, caller, number, Ten)); // Counted in memory only.
+        var history = await Poll.AdvancingAsync(time, () => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday == 5 && h.WithheldCallsToNumberThisHour == 1, TimeSpan.FromMilliseconds(100));
         Assert.Equal(new CallerHistory(5, 5, 1, 1, 0, 0), history);
         Assert.Equal(0, writer.Pending);
+        Assert.Equal(new CounterBacklog(0, 0, 0), writer.CounterBacklog());
         await writer.StopAsync(CancellationToken.None);
     }
 
@@ -47,9 +51,10 @@ public sealed class CallRecordWriterCountersTests
         var (caller, number) = (TestAccounts.NewNumber(), TestAccounts.NewNumber());
         var root = CallRecordFixture.NewSpillFolder();
         string folder;
+        var time = new FakeTimeProvider(Ten);
         using var reader = CounterFixture.Instance(await CounterFixture.TablesAsync());
         await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
-        using (var counters = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port)))
+        using (var counters = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port), time))
         using (var first = CallRecordFixture.Writer(gate.Port, root, flushSeconds: 1, counters: counters))
         {
             folder = first.SpillFolder;
@@ -60,20 +65,20 @@ public sealed class CallRecordWriterCountersTests
             }
 
             first.Enqueue(Counted(account, null, number, withheld: true));
-            await first.StopAsync(CancellationToken.None);
+            await Poll.AdvancingAsync(time, first.StopAsync(CancellationToken.None), TimeSpan.FromMilliseconds(200));
         }
 
         Assert.Single(CounterFixture.SavedFiles(folder));
         Assert.Equal(CallerHistory.None, await reader.GetHistoryAsync(account, caller, number, Ten));
 
         gate.Open();
-        using var again = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port));
+        using var again = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port), time);
         using var second = CallRecordFixture.Writer(gate.Port, root, counters: again);
         await second.StartAsync(CancellationToken.None);
 
-        var history = await Poll.UntilAsync(() => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday >= 3 && h.WithheldCallsToNumberThisHour >= 1, TimeSpan.FromSeconds(20));
+        var history = await Poll.AdvancingAsync(time, () => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday >= 3 && h.WithheldCallsToNumberThisHour >= 1);
         Assert.Equal(new CallerHistory(3, 3, 1, 1, 0, 0), history);
-        await Poll.UntilAsync(() => Task.FromResult(CounterFixture.AllFiles(folder).Length), n => n == 0);
+        await Poll.AdvancingAsync(time, () => Task.FromResult(CounterFixture.AllFiles(folder).Length), n => n == 0);
         await second.StopAsync(CancellationToken.None);
         Assert.Empty(CounterFixture.AllFiles(folder));
     }
@@ -82,10 +87,11 @@ public sealed class CallRecordWriterCountersTests
     public async Task A_call_counted_after_shutdown_is_kept_on_disk_and_counted_by_the_next_start()
     {
         var tables = await CounterFixture.TablesAsync();
+        var time = new FakeTimeProvider(Ten);
         using var reader = CounterFixture.Instance(tables);
         var (account, caller, number) = (SmartnumbersAppFactory.NewAccountId("late"), TestAccounts.NewNumber(), TestAccounts.NewNumber());
         var folder = CallRecordFixture.NewSpillFolder();
-        using (var counters = CounterFixture.Instance(tables))
+        using (var counters = CounterFixture.Instance(tables, time))
         using (var first = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, folder, flushSeconds: 1, counters: counters))
         {
             await first.StartAsync(CancellationToken.None);
@@ -96,11 +102,11 @@ public sealed class CallRecordWriterCountersTests
         }
 
         Assert.Equal(1, (await reader.GetHistoryAsync(account, caller, number, Ten)).CallsFromCallerToday);
-        using var again = CounterFixture.Instance(tables);
+        using var again = CounterFixture.Instance(tables, time);
         using var second = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, folder, counters: again);
         await second.StartAsync(CancellationToken.None);
 
-        Assert.Equal(2, (await Poll.UntilAsync(() => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday >= 2, TimeSpan.FromSeconds(20))).CallsFromCallerToday);
+        Assert.Equal(2, (await Poll.AdvancingAsync(time, () => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday >= 2, TimeSpan.FromMilliseconds(100))).CallsFromCallerToday);
         await second.StopAsync(CancellationToken.None);
         Assert.Equal(2, (await reader.GetHistoryAsync(account, caller, number, Ten)).CallsFromCallerToday);
     }
@@ -111,8 +117,9 @@ public sealed class CallRecordWriterCountersTests
         var store = await CallRecordFixture.DirectStoreAsync();
         var account = SmartnumbersAppFactory.NewAccountId("bad");
         var root = CallRecordFixture.NewSpillFolder();
+        var time = new FakeTimeProvider(Ten);
         string folder;
-        using (var first = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, root, flushSeconds: 0))
+        using (var first = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, root, flushSeconds: 0, time: time))
         {
             folder = first.SpillFolder;
             await first.StartAsync(CancellationToken.None);
@@ -122,11 +129,11 @@ public sealed class CallRecordWriterCountersTests
 
         const string Corrupt = "[{\"partition\":";
         await File.WriteAllTextAsync(Path.Combine(folder, "counters-cut-short.json"), Corrupt);
-        using var counters = CounterFixture.Instance(await CounterFixture.TablesAsync());
+        using var counters = CounterFixture.Instance(await CounterFixture.TablesAsync(), time);
         using var second = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, root, counters: counters);
         await second.StartAsync(CancellationToken.None);
 
-        Assert.NotNull(await Poll.UntilAsync(() => store.GetAsync(account, "CAspilled", CancellationToken.None), r => r is not null));
+        Assert.NotNull(await Poll.AdvancingAsync(time, () => store.GetAsync(account, "CAspilled", CancellationToken.None), r => r is not null));
         await second.StopAsync(CancellationToken.None);
         Assert.Empty(CounterFixture.SavedFiles(folder));
         Assert.Equal(Corrupt, await File.ReadAllTextAsync(Assert.Single(CounterFixture.AllFiles(folder))));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Tests.Accounts;
@@ -19,31 +20,32 @@ public sealed class SpillAccountTests
         using var reader = CounterFixture.Instance(await CounterFixture.TablesAsync());
         var (account, caller, number) = (SmartnumbersAppFactory.NewAccountId("acct-a"), TestAccounts.NewNumber(), TestAccounts.NewNumber());
         var root = CallRecordFixture.NewSpillFolder();
+        var time = new FakeTimeProvider(Ten);
         // Storage A (the gate's endpoint) is down: A's app keeps its events and counts on disk.
         await using var gate = new TcpGate(CallRecordFixture.AzuritePort);
-        using (var countersA = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port)))
+        using (var countersA = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port), time))
         using (var appA = CallRecordFixture.Writer(gate.Port, root, flushSeconds: 1, counters: countersA))
         {
             await appA.StartAsync(CancellationToken.None);
             appA.Enqueue(CallStarted.For(CallRecordFixture.Record(account, "CAfromA", Ten)));
             appA.Enqueue(new CallCounted { CallId = "CAfromA", At = Ten, AccountId = account, Caller = caller, CalledNumber = number });
-            await appA.StopAsync(CancellationToken.None);
+            await Poll.AdvancingAsync(time, appA.StopAsync(CancellationToken.None), TimeSpan.FromMilliseconds(200));
         }
 
         // An app on storage B (another endpoint) started on the same machine, with something of its own to replay.
         var other = SmartnumbersAppFactory.NewAccountId("acct-b");
-        using (var stoppedB = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, root, flushSeconds: 0))
+        using (var stoppedB = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, root, flushSeconds: 0, time: time))
         {
             await stoppedB.StartAsync(CancellationToken.None);
             await stoppedB.StopAsync(CancellationToken.None);
             Assert.False(stoppedB.Enqueue(CallStarted.For(CallRecordFixture.Record(other, "CAfromB", Ten))));
         }
 
-        using (var countersB = CounterFixture.Instance(await CounterFixture.TablesAsync()))
+        using (var countersB = CounterFixture.Instance(await CounterFixture.TablesAsync(), time))
         using (var appB = CallRecordFixture.Writer(CallRecordFixture.AzuritePort, root, counters: countersB))
         {
             await appB.StartAsync(CancellationToken.None);
-            await Poll.UntilAsync(() => store.GetAsync(other, "CAfromB", CancellationToken.None), r => r is not null);
+            await Poll.AdvancingAsync(time, () => store.GetAsync(other, "CAfromB", CancellationToken.None), r => r is not null);
             await appB.StopAsync(CancellationToken.None);
         }
 
@@ -52,11 +54,11 @@ public sealed class SpillAccountTests
 
         // Storage A back: A's next start writes them.
         gate.Open();
-        using var countersA2 = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port));
+        using var countersA2 = CounterFixture.Instance(await CounterFixture.TablesAsync(gate.Port), time);
         using var appA2 = CallRecordFixture.Writer(gate.Port, root, counters: countersA2);
         await appA2.StartAsync(CancellationToken.None);
-        Assert.NotNull(await Poll.UntilAsync(() => store.GetAsync(account, "CAfromA", CancellationToken.None), r => r is not null));
-        await Poll.UntilAsync(() => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday == 1);
+        Assert.NotNull(await Poll.AdvancingAsync(time, () => store.GetAsync(account, "CAfromA", CancellationToken.None), r => r is not null));
+        await Poll.AdvancingAsync(time, () => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday == 1);
         await appA2.StopAsync(CancellationToken.None);
     }
 }

@@ -30,8 +30,8 @@ public sealed class LabelAndRefitTests(SmartnumbersAppFactory factory)
         Assert.Null((await CallsTestBed.ReadAsync(labelled))["previous"]);
         Assert.Equal("fraud", (await CallsTestBed.ReadAsync(again))["previous"]!.GetValue<string>());
         Assert.Equal("fraud", (await bed.Store.GetAsync(bed.Account, first.CallId, CancellationToken.None))!.Label);
-        var counters = factory.Services.GetRequiredService<ICallCounters>();
-        var history = await counters.GetHistoryAsync(bed.Account, TwilioCalls.GenuineCaller, bed.Number, TimeProvider.System.GetUtcNow());
+        var counters = factory.Services.GetRequiredService<ICallerHistory>();
+        var history = await counters.GetAsync(bed.Account, TwilioCalls.GenuineCaller, bed.Number, TimeProvider.System.GetUtcNow());
         Assert.Equal((1, 0), (history.PriorFraudLabels, history.PriorGenuineLabels)); // The repeat label counted once.
         var audit = await bed.Admin.AuditAsync();
         Assert.Equal(2, audit.Count(a => a["resource"]!.GetValue<string>() == $"calls/{first.CallId}/label"));
@@ -54,8 +54,8 @@ public sealed class LabelAndRefitTests(SmartnumbersAppFactory factory)
         using var genuine = await bed.LabelAsync(call.CallId, "genuine");
 
         Assert.Equal("fraud", (await CallsTestBed.ReadAsync(genuine))["previous"]!.GetValue<string>());
-        var counters = factory.Services.GetRequiredService<ICallCounters>();
-        var history = await counters.GetHistoryAsync(bed.Account, TwilioCalls.GenuineCaller, bed.Number, TimeProvider.System.GetUtcNow());
+        var counters = factory.Services.GetRequiredService<ICallerHistory>();
+        var history = await counters.GetAsync(bed.Account, TwilioCalls.GenuineCaller, bed.Number, TimeProvider.System.GetUtcNow());
         Assert.Equal((1, 1), (history.PriorFraudLabels, history.PriorGenuineLabels));
         Assert.Equal("genuine", (await bed.Store.GetAsync(bed.Account, call.CallId, CancellationToken.None))!.Label);
     }

@@ -155,8 +155,8 @@ public sealed class SimulateTests(SmartnumbersAppFactory factory)
             Assert.Equal("fraud", Text(await bed.SimulateAsync(body), "decision", "source"));
         }
 
-        var counters = factory.Services.GetRequiredService<ICallCounters>();
-        var history = await counters.GetHistoryAsync(bed.Account, TwilioCalls.GenuineCaller, bed.Number, TimeProvider.System.GetUtcNow());
+        var counters = factory.Services.GetRequiredService<ICallerHistory>();
+        var history = await counters.GetAsync(bed.Account, TwilioCalls.GenuineCaller, bed.Number, TimeProvider.System.GetUtcNow());
         Assert.Equal(CallerHistory.None, history);
         Assert.Empty((await bed.CallsJsonAsync(""))["calls"]!.AsArray());
         var real = await bed.CallAndRecordAsync(TwilioCalls.GenuineCaller);
@@ -168,8 +168,8 @@ public sealed class SimulateTests(SmartnumbersAppFactory factory)
     {
         var bed = await CallsTestBed.CreateAsync(factory, new NumberConfig { Route = Normal });
         await bed.CallAndRecordAsync(TwilioCalls.GenuineCaller);
-        var counters = factory.Services.GetRequiredService<ICallCounters>();
-        await CallRecords.Poll.UntilAsync(() => counters.GetHistoryAsync(bed.Account, TwilioCalls.GenuineCaller, bed.Number, TimeProvider.System.GetUtcNow()), h => h.CallsFromCallerToday == 1);
+        var counters = factory.Services.GetRequiredService<ICallerHistory>();
+        await CallRecords.Poll.UntilAsync(() => counters.GetAsync(bed.Account, TwilioCalls.GenuineCaller, bed.Number, TimeProvider.System.GetUtcNow()), h => h.CallsFromCallerToday == 1);
 
         var simulated = await bed.SimulateAsync(CallsTestBed.SimulateBody(bed.Number, TwilioCalls.GenuineCaller));
 

@@ -21,39 +21,47 @@ public sealed class CallCountersTests(SmartnumbersAppFactory factory)
         return factory.Services.GetRequiredService<T>();
     }
 
+    /// <summary>Counts one call in the app's shard and writes it at once.</summary>
+    private async Task RecordCallAsync(CallCount call)
+    {
+        factory.Services.GetRequiredService<CounterShard>().Count(call);
+        await factory.Services.GetRequiredService<CounterRowWriter>().FlushAsync(null, TimeProvider.System, CancellationToken.None);
+    }
+
     [Fact]
     public async Task Calls_are_counted_per_caller_hour_and_day_with_distinct_numbers_and_withheld_per_number_hour()
     {
-        var counters = await ServiceAsync<ICallCounters>();
+        var counters = await ServiceAsync<ICallerHistory>();
         var account = SmartnumbersAppFactory.NewAccountId();
         var (caller, a, b) = (TestAccounts.NewNumber(), TestAccounts.NewNumber(), TestAccounts.NewNumber());
 
-        await counters.RecordCallAsync(new CallCount(account, caller, a, false, Ten.AddHours(-2)));
-        await counters.RecordCallAsync(new CallCount(account, caller, a, false, Ten));
-        await counters.RecordCallAsync(new CallCount(account, caller, b, false, Ten.AddMinutes(10)));
-        await counters.RecordCallAsync(new CallCount(account, caller, a, false, Ten.AddDays(-1)));
-        await counters.RecordCallAsync(new CallCount(account, null, a, true, Ten));
-        await counters.RecordCallAsync(new CallCount(account, null, a, true, Ten.AddMinutes(1)));
-        await counters.RecordCallAsync(new CallCount(account, null, a, true, Ten.AddHours(1)));
+        await RecordCallAsync(new CallCount(account, caller, a, false, Ten.AddHours(-2)));
+        await RecordCallAsync(new CallCount(account, caller, a, false, Ten));
+        await RecordCallAsync(new CallCount(account, caller, b, false, Ten.AddMinutes(10)));
+        await RecordCallAsync(new CallCount(account, caller, a, false, Ten.AddDays(-1)));
+        await RecordCallAsync(new CallCount(account, null, a, true, Ten));
+        await RecordCallAsync(new CallCount(account, null, a, true, Ten.AddMinutes(1)));
+        await RecordCallAsync(new CallCount(account, null, a, true, Ten.AddHours(1)));
 
-        var history = await counters.GetHistoryAsync(account, caller, a, Ten.AddMinutes(20));
+        var history = await counters.GetAsync(account, caller, a, Ten.AddMinutes(20));
 
         Assert.Equal(new CallerHistory(2, 3, 2, 2, 0, 0), history);
-        Assert.Equal(CallerHistory.None, await counters.GetHistoryAsync(SmartnumbersAppFactory.NewAccountId(), caller, a, Ten));
+        Assert.Equal(CallerHistory.None, await counters.GetAsync(SmartnumbersAppFactory.NewAccountId(), caller, a, Ten));
     }
 
     [Fact]
     public async Task Labels_are_counted_per_caller_across_days()
     {
-        var counters = await ServiceAsync<ICallCounters>();
+        var counters = await ServiceAsync<ICallerHistory>();
         var account = SmartnumbersAppFactory.NewAccountId();
         var (caller, number) = (TestAccounts.NewNumber(), TestAccounts.NewNumber());
 
-        await counters.RecordLabelAsync(account, caller, fraud: true);
-        await counters.RecordLabelAsync(account, caller, fraud: true);
-        await counters.RecordLabelAsync(account, caller, fraud: false);
+        var labels = factory.Services.GetRequiredService<CallerLabelCounts>();
+        await labels.RecordAsync(account, caller, fraud: true);
+        await labels.RecordAsync(account, caller, fraud: true);
+        await labels.RecordAsync(account, caller, fraud: false);
 
-        var history = await counters.GetHistoryAsync(account, caller, number, Ten.AddDays(30));
+        var history = await counters.GetAsync(account, caller, number, Ten.AddDays(30));
         Assert.Equal(2, history.PriorFraudLabels);
         Assert.Equal(1, history.PriorGenuineLabels);
     }
@@ -61,13 +69,13 @@ public sealed class CallCountersTests(SmartnumbersAppFactory factory)
     [Fact]
     public async Task Concurrent_increments_are_not_lost()
     {
-        var counters = await ServiceAsync<ICallCounters>();
+        var counters = await ServiceAsync<ICallerHistory>();
         var account = SmartnumbersAppFactory.NewAccountId();
         var (caller, number) = (TestAccounts.NewNumber(), TestAccounts.NewNumber());
 
-        await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => counters.RecordCallAsync(new CallCount(account, caller, number, false, Ten))));
+        await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => RecordCallAsync(new CallCount(account, caller, number, false, Ten))));
 
-        Assert.Equal(25, (await counters.GetHistoryAsync(account, caller, number, Ten)).CallsFromCallerThisHour);
+        Assert.Equal(25, (await counters.GetAsync(account, caller, number, Ten)).CallsFromCallerThisHour);
     }
 
     [Fact]

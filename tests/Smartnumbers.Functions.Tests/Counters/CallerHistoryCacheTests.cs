@@ -14,7 +14,7 @@ public sealed class CallerHistoryCacheTests
     private static readonly DateTimeOffset Ten = DateTimeOffset.Parse("2026-11-23T10:15:00Z", CultureInfo.InvariantCulture);
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
 
-    private static CallerHistoryCache Cache(ICallCounters counters, TimeProvider time) => new(counters, time, NullLogger<CallerHistoryCache>.Instance);
+    private static CallerHistoryCache Cache(CounterInstance counters, TimeProvider time) => new(counters.History, time, NullLogger<CallerHistoryCache>.Instance);
 
     [Fact]
     public async Task Calls_counted_after_the_callers_figures_were_cached_are_in_the_next_calls_figures()

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Tests.CallRecords;
@@ -18,9 +17,8 @@ internal static class CounterFixture
         return CallRecordFixture.Tables(port ?? CallRecordFixture.AzuritePort);
     }
 
-    /// <summary>A new instance (a new shard) over <paramref name="tables"/>, as the app registers it.</summary>
-    public static TableCallCounters Instance(TableStore tables, TimeProvider? time = null) =>
-        new(tables, time ?? TimeProvider.System, NullLogger<TableCallCounters>.Instance);
+    /// <summary>A new instance (a new shard) over <paramref name="tables"/>, built from the parts the app registers.</summary>
+    public static CounterInstance Instance(TableStore tables, TimeProvider? time = null) => new(tables, time ?? TimeProvider.System);
 
     public static string[] SavedFiles(string folder) =>
         Directory.Exists(folder) ? Directory.GetFiles(folder, "counters-*.json") : [];

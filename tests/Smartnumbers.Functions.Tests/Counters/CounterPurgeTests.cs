@@ -25,11 +25,11 @@ public sealed class CounterPurgeTests
         {
             counters.Count(new CallCount(account, caller, number, false, at));
             counters.Count(new CallCount(account, null, number, true, at));
-            Assert.True(await counters.TryReserveDivertAsync(account, number, 5, at));
+            Assert.True(await counters.DivertCap.TryReserveDivertAsync(account, number, 5, at));
         }
 
         await counters.FlushAsync();
-        await counters.RecordLabelAsync(account, caller, fraud: true);
+        await counters.Labels.RecordAsync(account, caller, fraud: true);
         var before = await RowsAsync(tables, account);
 
         var log = await new PurgeCountersTimer(new CounterPurge(tables), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now)).RunAsync(new TimerRun("schedule", false), default);

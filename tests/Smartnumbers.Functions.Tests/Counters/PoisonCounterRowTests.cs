@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Storage;
@@ -47,7 +48,8 @@ public sealed class PoisonCounterRowTests
     public async Task A_counter_row_storage_refuses_is_dead_lettered_and_the_rest_of_its_batch_is_written()
     {
         var tables = await CounterFixture.TablesAsync();
-        using var counters = CounterFixture.Instance(tables);
+        var time = new FakeTimeProvider(Ten);
+        using var counters = CounterFixture.Instance(tables, time);
         using var reader = CounterFixture.Instance(tables);
         var account = SmartnumbersAppFactory.NewAccountId("refused");
         var (poison, number) = (Caller(), Number());
@@ -65,10 +67,10 @@ public sealed class PoisonCounterRowTests
 
         foreach (var caller in callers)
         {
-            await Poll.UntilAsync(() => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday == 1, TimeSpan.FromSeconds(20));
+            await Poll.AdvancingAsync(time, () => reader.GetHistoryAsync(account, caller, number, Ten), h => h.CallsFromCallerToday == 1, TimeSpan.FromMilliseconds(100));
         }
 
-        var dead = await Poll.UntilAsync(() => Task.FromResult(DeadLetters(root)), d => d.Length == 1);
+        var dead = await Poll.AdvancingAsync(time, () => Task.FromResult(DeadLetters(root)), d => d.Length == 1, TimeSpan.FromMilliseconds(100));
         var row = JsonSerializer.Deserialize(dead[0], CounterJsonContext.Default.SavedCounterRow)!;
         Assert.Contains("|" + TableKeys.Safe(poison) + "|", row.Row, StringComparison.Ordinal);
         Assert.StartsWith("400 ", row.Refused, StringComparison.Ordinal);

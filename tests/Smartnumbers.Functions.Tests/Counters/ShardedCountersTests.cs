@@ -18,7 +18,7 @@ public sealed class ShardedCountersTests
     private static (string Account, string Caller, string Number) NewCall() =>
         (SmartnumbersAppFactory.NewAccountId("shard"), TestAccounts.NewNumber(), TestAccounts.NewNumber());
 
-    private static void CountTimes(ICallCounters counters, CallCount call, int times)
+    private static void CountTimes(CounterInstance counters, CallCount call, int times)
     {
         for (var i = 0; i < times; i++)
         {
@@ -56,7 +56,7 @@ public sealed class ShardedCountersTests
         using var a = CounterFixture.Instance(tables);
         using var b = CounterFixture.Instance(tables);
         var (account, caller, number) = NewCall();
-        await ((ICallCounters)b).RecordCallAsync(new CallCount(account, caller, number, false, Ten));
+        await b.RecordCallAsync(new CallCount(account, caller, number, false, Ten));
 
         CountTimes(a, new CallCount(account, caller, number, false, Ten), 2);
 

@@ -10,30 +10,14 @@ public sealed class FaultyDecisionFactory : SmartnumbersAppFactory
     public FaultyDecisionFactory()
     {
         Settings["CallRecords:SpillFolder"] = CallRecords.CallRecordFixture.NewSpillFolder();
-        ConfigureTestServices.Add(s => s.AddSingleton<ICallCounters>(sp => new FiguresThatThrow(sp.GetRequiredService<TableCallCounters>())));
+        ConfigureTestServices.Add(s => s.AddSingleton<ICallerHistory>(sp => new FiguresThatThrow(ActivatorUtilities.CreateInstance<CallerHistoryReader>(sp))));
     }
 
-    private sealed class FiguresThatThrow(ICallCounters real) : ICallCounters
+    private sealed class FiguresThatThrow(ICallerHistory real) : ICallerHistory
     {
-        public Task<CallerHistory> GetHistoryAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default) =>
-            real.GetHistoryAsync(accountId, caller, calledNumber, at, withheldToNumber, cancellationToken);
-
-        public Task<StoredCounters> ReadStoredAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default) =>
-            real.ReadStoredAsync(accountId, caller, calledNumber, at, withheldToNumber, cancellationToken);
+        public Task<StoredCounters> ReadAsync(string accountId, string? caller, string calledNumber, DateTimeOffset at, bool withheldToNumber = true, CancellationToken cancellationToken = default) =>
+            real.ReadAsync(accountId, caller, calledNumber, at, withheldToNumber, cancellationToken);
 
         public CallerHistory Figures(StoredCounters stored, DateTimeOffset at) => throw new InvalidOperationException("figures broken for the test");
-
-        public void Count(CallCount call) => real.Count(call);
-
-        public Task FlushAsync(string? deadLetters = null, CancellationToken cancellationToken = default) => real.FlushAsync(deadLetters, cancellationToken);
-
-        public CounterBacklog Backlog(string folder) => real.Backlog(folder);
-
-        public int SaveUnwritten(string folder) => real.SaveUnwritten(folder);
-
-        public Task ReplaySavedAsync(string folder, CancellationToken cancellationToken = default) => real.ReplaySavedAsync(folder, cancellationToken);
-
-        public Task RecordLabelAsync(string accountId, string caller, bool fraud, CancellationToken cancellationToken = default) =>
-            real.RecordLabelAsync(accountId, caller, fraud, cancellationToken);
     }
 }

@@ -87,8 +87,8 @@ public sealed class TwilioVoiceTests(SmartnumbersAppFactory factory)
         Assert.Equal(("twilio", calls.Number, TwilioCalls.GenuineCaller, "connect", "normal"),
             (record!.Carrier, record.CalledNumber, record.PresentationNumber, record.Decision?.Action, record.Decision?.Source));
         Assert.NotEmpty(record.Risk!.Attributes);
-        var counters = factory.Services.GetRequiredService<ICallCounters>();
-        await Poll.UntilAsync(() => counters.GetHistoryAsync(calls.Account, TwilioCalls.GenuineCaller, calls.Number, record.StartedAt), h => h.CallsFromCallerToday == 1);
+        var counters = factory.Services.GetRequiredService<ICallerHistory>();
+        await Poll.UntilAsync(() => counters.GetAsync(calls.Account, TwilioCalls.GenuineCaller, calls.Number, record.StartedAt), h => h.CallsFromCallerToday == 1);
     }
 
     [Fact]
@@ -173,10 +173,10 @@ public sealed class TwilioVoiceTests(SmartnumbersAppFactory factory)
         var store = factory.Services.GetRequiredService<CallRecordStore>();
         var writer = factory.Services.GetRequiredService<CallRecordWriter>();
         var record = await Poll.UntilAsync(() => store.GetAsync(calls.Account, sid, CancellationToken.None), r => r is not null);
-        var counters = factory.Services.GetRequiredService<ICallCounters>();
-        await Poll.UntilAsync(async () => (await counters.GetHistoryAsync(calls.Account, caller, calls.Number, record!.StartedAt), writer.Pending),
+        var counters = factory.Services.GetRequiredService<ICallerHistory>();
+        await Poll.UntilAsync(async () => (await counters.GetAsync(calls.Account, caller, calls.Number, record!.StartedAt), writer.Pending),
             x => x.Item1.CallsFromCallerToday >= 1 && x.Pending == 0);
-        Assert.Equal(1, (await counters.GetHistoryAsync(calls.Account, caller, calls.Number, record!.StartedAt)).CallsFromCallerToday);
+        Assert.Equal(1, (await counters.GetAsync(calls.Account, caller, calls.Number, record!.StartedAt)).CallsFromCallerToday);
         Assert.Single(await store.ListAsync(calls.Account, null, null, CancellationToken.None).ToListAsync());
     }
 

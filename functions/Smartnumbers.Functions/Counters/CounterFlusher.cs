@@ -1,30 +1,27 @@
 using Azure;
-using Smartnumbers.Functions.Counters;
+using Smartnumbers.Functions.CallRecords;
 
-namespace Smartnumbers.Functions.CallRecords;
+namespace Smartnumbers.Functions.Counters;
 
 /// <summary>
-/// The writer's part for the velocity counters: counts <see cref="CallCounted"/> events in memory
-/// (<see cref="ICallCounters.Count"/>), flushes them every <see cref="CallRecordOptions.CounterFlushMilliseconds"/>,
-/// and on shutdown flushes until the deadline and saves what storage did not take in the spill folder (written by
-/// <see cref="ReplaySavedAsync"/> on the next start). After that last flush counting is closed: later calls to count are
-/// refused, so the writer spills them with the other events. Rows storage refuses outright (400) are kept in dead-letter
-/// files in the same folder, and the rest written. Without counters every call does nothing.
+/// Counts calls into this instance's <see cref="CounterShard"/> and writes them: every <c>every</c> interval while running;
+/// on shutdown until a deadline, then what storage did not take is saved in <c>folder</c> (the spill folder of the
+/// storage account) and written by the next start (<see cref="ReplaySavedAsync"/>). After that last save counting is
+/// closed: <see cref="TryCount"/> refuses, so the caller keeps the call with its other events (spilled, and counted by
+/// the next start). A failed flush is retried at the next interval; nothing counted is dropped meanwhile.
 /// </summary>
-internal sealed partial class CounterFlusher(ICallCounters? counters, string folder, TimeSpan every, TimeProvider time, ILogger log)
+internal sealed partial class CounterFlusher(CounterShard shard, CounterRowWriter rows, string folder, TimeSpan every, TimeProvider time, ILogger log)
 {
     private readonly Lock _gate = new();
     private readonly LogThrottle _retryLog = new(time, TimeSpan.FromSeconds(10));
     private bool _closed;
 
-    /// <summary>Counts the call in memory; false once the counters were flushed or saved for the last time (shutdown).</summary>
-    public bool TryCount(CallCounted c)
-    {
-        if (counters is null)
-        {
-            return true;
-        }
+    /// <summary>Where saved and dead-lettered counter rows are kept.</summary>
+    public string Folder => folder;
 
+    /// <summary>Counts the call in memory; false once the counters were saved for the last time (shutdown).</summary>
+    public bool TryCount(CallCount call)
+    {
         lock (_gate)
         {
             if (_closed)
@@ -32,7 +29,7 @@ internal sealed partial class CounterFlusher(ICallCounters? counters, string fol
                 return false;
             }
 
-            counters.Count(new CallCount(c.AccountId, c.Caller, c.CalledNumber, c.Withheld, c.At));
+            shard.Count(call);
             return true;
         }
     }
@@ -40,11 +37,6 @@ internal sealed partial class CounterFlusher(ICallCounters? counters, string fol
     /// <summary>Flushes every interval until <paramref name="stopping"/>; a flush under way runs on until <paramref name="abort"/>.</summary>
     public async Task RunAsync(CancellationToken stopping, CancellationToken abort)
     {
-        if (counters is null)
-        {
-            return;
-        }
-
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -63,14 +55,9 @@ internal sealed partial class CounterFlusher(ICallCounters? counters, string fol
     /// <summary>Closes counting, writes the counters until <paramref name="deadline"/>, and saves what storage did not take.</summary>
     public async Task FinishAsync(DateTimeOffset deadline)
     {
-        if (counters is null)
-        {
-            return;
-        }
-
         lock (_gate)
         {
-            _closed = true; // From now on calls to count are spilled with the events, for the next start.
+            _closed = true; // From now on calls to count are kept with the events, for the next start.
         }
 
         for (var left = deadline - time.GetUtcNow(); left > TimeSpan.Zero; left = deadline - time.GetUtcNow())
@@ -81,12 +68,19 @@ internal sealed partial class CounterFlusher(ICallCounters? counters, string fol
                 return;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), time, CancellationToken.None);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), time, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
 
         try
         {
-            if (counters.SaveUnwritten(folder) is var saved and > 0)
+            if (rows.SaveUnwritten(folder) is var saved and > 0)
             {
                 LogSaved(log, saved, folder);
             }
@@ -97,20 +91,24 @@ internal sealed partial class CounterFlusher(ICallCounters? counters, string fol
         }
     }
 
-    /// <summary>True when saved counter rows wait in the spill folder.</summary>
-    public bool HasSaved() => counters is not null && SavedCounterFiles.AnyWaiting(folder);
+    /// <summary>True when saved counter rows wait in the folder.</summary>
+    public bool HasSaved() => SavedCounterFiles.AnyWaiting(folder);
 
-    /// <summary>Counter rows not yet in storage: in memory, saved in the spill folder, and dead-lettered there.</summary>
-    public CounterBacklog Backlog() => counters?.Backlog(folder) ?? CounterBacklog.None;
+    /// <summary>Counter rows not yet in storage: in memory, saved in the folder, and dead-lettered there.</summary>
+    public CounterBacklog Backlog()
+    {
+        var (waiting, dead) = SavedCounterFiles.Count(folder);
+        return new CounterBacklog(shard.Unwritten, waiting, dead);
+    }
 
-    /// <summary>Writes the saved counter rows waiting in the spill folder.</summary>
-    public Task ReplaySavedAsync(CancellationToken ct) => counters?.ReplaySavedAsync(folder, ct) ?? Task.CompletedTask;
+    /// <summary>Writes the saved counter rows waiting in the folder.</summary>
+    public Task ReplaySavedAsync(CancellationToken ct) => rows.ReplaySavedAsync(folder, ct);
 
     private async Task<bool> TryFlushAsync(CancellationToken ct)
     {
         try
         {
-            await counters!.FlushAsync(folder, ct);
+            await rows.FlushAsync(folder, time, ct);
             return true;
         }
         catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
