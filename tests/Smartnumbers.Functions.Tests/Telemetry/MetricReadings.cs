@@ -6,14 +6,14 @@ namespace Smartnumbers.Functions.Tests.Telemetry;
 internal static class MetricReadings
 {
     /// <summary>The newest snapshot of <paramref name="name"/>, or null when it was never exported.</summary>
-    public static MetricSnapshot? Latest(TelemetryAppFactory app, string name)
+    public static MetricSnapshot? Latest(TelemetryCapture app, string name)
     {
         app.CollectMetrics();
         return app.Metrics.Copy().LastOrDefault(m => m.Name == name);
     }
 
     /// <summary>Sum of a counter's point (0 when absent), or count of a histogram's point, with exactly these tags.</summary>
-    public static long Value(TelemetryAppFactory app, string name, params (string Key, string Value)[] tags)
+    public static long Value(TelemetryCapture app, string name, params (string Key, string Value)[] tags)
     {
         if (Latest(app, name) is not { } metric)
         {

@@ -5,7 +5,7 @@ namespace Smartnumbers.Functions.Tests.Telemetry;
 /// compares a counter before and after.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TelemetryCollection : ICollectionFixture<TelemetryAppFactory>
+public sealed class TelemetryCollection : ICollectionFixture<TelemetryAppFactory>, ICollectionFixture<AcsTelemetryAppFactory>
 {
     public const string Name = "telemetry";
 }
