@@ -13,6 +13,12 @@ param endpointUrl string
 
 param subscriptionName string = 'acs-incoming-call'
 
+@description('The storage account (main.bicep output AZURE_STORAGE_ACCOUNT_ID) holding the dead-letter container.')
+param deadLetterStorageAccountId string
+
+@description('Blob container for deliveries that failed (main.bicep output EVENTGRID_DEADLETTER_CONTAINER).')
+param deadLetterContainerName string
+
 @description('''Optional: the E.164 numbers this deployment answers for (at most 24: Event Grid allows 25 filter values per
 subscription). When set, Event Grid delivers only calls to them; when empty, every call to a phone number of the ACS
 resource is delivered and the app leaves alone those no account owns.''')
@@ -54,6 +60,17 @@ resource incomingCalls 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025
       ])
     }
     eventDeliverySchema: 'EventGridSchema'
+    // Forensics: an IncomingCall that could not be delivered is kept as a blob (the system topic's identity writes it).
+    deadLetterWithResourceIdentity: {
+      identity: { type: 'SystemAssigned' }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: deadLetterStorageAccountId
+          blobContainerName: deadLetterContainerName
+        }
+      }
+    }
     retryPolicy: {
       maxDeliveryAttempts: 2
       eventTimeToLiveInMinutes: 1

@@ -48,7 +48,7 @@ for (const name of Object.keys(supplied)) {
 for (const [name, p] of Object.entries(declared.parameters)) {
   if (!("defaultValue" in p) && !(name in supplied)) errors.push(`main.bicep parameter '${name}' has no default and no value in ${paramsFile}`);
 }
-for (const name of ["AZURE_RESOURCE_GROUP", "ACS_SYSTEM_TOPIC_NAME", "SERVICE_API_BASE_URL"]) {
+for (const name of ["AZURE_RESOURCE_GROUP", "ACS_SYSTEM_TOPIC_NAME", "SERVICE_API_BASE_URL", "AZURE_FUNCTION_APP_NAME", "AZURE_STORAGE_ACCOUNT_ID", "EVENTGRID_DEADLETTER_CONTAINER", "TWILIO_VOICE_URL", "TWILIO_STATUS_CALLBACK_URL"]) {
   if (!(name in (declared.outputs ?? {}))) errors.push(`main.bicep has no output ${name} (the postdeploy hook reads it)`);
 }
 if (errors.length) { console.error(errors.join("\n")); process.exit(1); }

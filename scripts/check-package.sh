@@ -21,4 +21,17 @@ for def in functions/Smartnumbers.Functions/FunctionDefinitions/*/function.json;
   count=$((count + 1))
 done
 [ -f "$out/console/index.html" ] && [ -f "$out/console/js/app.js" ] || fail "the operator console (console/index.html, console/js/app.js) is missing"
-echo "package ok: $out has host.json, $exe (self-contained linux-x64), $count function folders and the console"
+# The deployment zip must keep the executable bit (Flex runs the handler from the zip's unpacked files): zip the folder
+# as azd does (paths relative to the package root, Unix modes kept) and read the mode back from the archive.
+command -v zip >/dev/null 2>&1 && command -v zipinfo >/dev/null 2>&1 || fail "zip and zipinfo (Debian: zip, unzip) are needed for the zip check"
+zipfile="$(cd "$(dirname "$out")" && pwd)/$(basename "$out").zip"
+rm -f "$zipfile"
+(cd "$out" && zip -q -r -X "$zipfile" .)
+mode=$(zipinfo "$zipfile" "$exe" | awk '{print $1}')
+case "$mode" in
+  -rwx*) ;;
+  *) fail "$exe has mode '$mode' in the deployment zip: the custom handler would not start" ;;
+esac
+zipinfo -1 "$zipfile" | grep -qx 'host.json' || fail "host.json is not at the root of the deployment zip"
+rm -f "$zipfile"
+echo "package ok: $out has host.json, $exe (self-contained linux-x64, $mode in the zip), $count function folders and the console"

@@ -20,6 +20,8 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: systemTopicName
   location: 'global'
   tags: tags
+  // Dead-letters failed IncomingCall deliveries to blob storage with this identity (rbac.bicep).
+  identity: { type: 'SystemAssigned' }
   properties: {
     source: acs.id
     topicType: 'Microsoft.Communication.CommunicationServices'
@@ -31,3 +33,4 @@ output endpoint string = 'https://${acs.properties.hostName}/'
 @description('The immutable resource id (GUID): the audience of the JWTs on Call Automation callbacks.')
 output immutableResourceId string = acs.properties.immutableResourceId
 output systemTopicName string = systemTopic.name
+output systemTopicPrincipalId string = systemTopic.identity.principalId

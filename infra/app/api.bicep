@@ -10,12 +10,15 @@ param deploymentBlobEndpoint string
 param deploymentContainerName string
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
-@minValue(1)
+@minValue(40)
 @maxValue(1000)
+@description('Flex Consumption accepts 40 to 1000.')
 param maximumInstanceCount int
 @description('Instances kept warm for HTTP functions: a cold start must not cost a ringing call.')
 @minValue(0)
 param alwaysReadyInstances int
+@description('Subnet for VNet integration (outbound through its NAT gateway); empty: no VNet.')
+param subnetId string = ''
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -40,6 +43,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
     siteConfig: {
       minTlsVersion: '1.2'
     }

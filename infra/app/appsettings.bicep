@@ -1,4 +1,4 @@
-// The Function App's settings (DESIGN.md §9). ARM replaces the whole set on every deployment: everything the app
+// The Function App's settings (docs/deploy.md lists them). ARM replaces the whole set on every deployment: everything the app
 // needs is here. Secrets are Key Vault references. Never on Flex: FUNCTIONS_WORKER_RUNTIME,
 // FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE, WEBSITE_CONTENT*, SCM_DO_BUILD_DURING_DEPLOYMENT.
 param functionAppName string
@@ -14,6 +14,8 @@ param acsResourceId string
 param acsCallerId string
 @description('Key Vault secret URIs by setting name; only secrets that exist are passed.')
 param keyVaultSettings object
+@description('EmergencyRoute__Destinations: comma-separated E.164 numbers; empty: no emergency route.')
+param emergencyDestinations string
 
 resource site 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
@@ -31,6 +33,7 @@ var plainSettings = {
   Acs__CallbackBaseUrl: publicBaseUrl
   Acs__ResourceId: acsResourceId
 }
+var emergencySettings = empty(emergencyDestinations) ? {} : { EmergencyRoute__Destinations: emergencyDestinations }
 var acsSettings = union(
   acsAuth == 'managedIdentity' ? { Acs__Endpoint: acsEndpoint } : {},
   empty(acsCallerId) ? {} : { Acs__CallerId: acsCallerId }
@@ -40,7 +43,7 @@ var secretSettings = toObject(items(keyVaultSettings), kv => kv.key, kv => '@Mic
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(plainSettings, acsSettings, secretSettings)
+  properties: union(plainSettings, acsSettings, emergencySettings, secretSettings)
 }
 
 output publicBaseUrl string = publicBaseUrl

@@ -9,6 +9,9 @@ param twilioAuthToken string
 param bootstrapAdminKey string
 @secure()
 param eventGridSecret string
+@secure()
+@description('HMAC key for the caller hash on webhook spans (Telemetry__CallerHashKey).')
+param telemetryCallerHashKey string
 @description('When set, the ACS connection string (listKeys of this resource) is stored as a secret too.')
 param acsNameForConnectionString string = ''
 @allowed(['primary', 'secondary'])
@@ -52,6 +55,12 @@ resource eventGridSecretResource 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
   properties: { value: eventGridSecret }
 }
 
+resource callerHashSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(telemetryCallerHashKey)) {
+  parent: vault
+  name: 'telemetry-caller-hash-key'
+  properties: { value: telemetryCallerHashKey }
+}
+
 resource acsConnectionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(acsNameForConnectionString)) {
   parent: vault
   name: 'acs-connection-string'
@@ -64,4 +73,5 @@ output uri string = vault.properties.vaultUri
 output twilioAuthTokenUri string = '${vault.properties.vaultUri}secrets/twilio-auth-token'
 output bootstrapAdminKeyUri string = '${vault.properties.vaultUri}secrets/admin-bootstrap-key'
 output eventGridSecretUri string = '${vault.properties.vaultUri}secrets/acs-eventgrid-secret'
+output telemetryCallerHashKeyUri string = '${vault.properties.vaultUri}secrets/telemetry-caller-hash-key'
 output acsConnectionStringUri string = '${vault.properties.vaultUri}secrets/acs-connection-string'

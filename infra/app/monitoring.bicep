@@ -1,4 +1,5 @@
-// Log Analytics workspace + workspace-based Application Insights.
+// Log Analytics workspace + workspace-based Application Insights with local (key) auth off: the Functions host and the
+// app's OpenTelemetry distro both send with the app's managed identity (Monitoring Metrics Publisher, rbac.bicep).
 param location string
 param tags object
 param logAnalyticsName string
@@ -22,12 +23,12 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
-    // Local (instrumentation-key) auth stays on: the app's OpenTelemetry exporter sends with the connection string.
-    // The Functions host itself uses Entra (APPLICATIONINSIGHTS_AUTHENTICATION_STRING + Monitoring Metrics Publisher).
-    DisableLocalAuth: false
+    DisableLocalAuth: true
   }
 }
 
 output applicationInsightsName string = applicationInsights.name
+output applicationInsightsId string = applicationInsights.id
 output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString
 output logAnalyticsName string = logAnalytics.name
+output logAnalyticsId string = logAnalytics.id

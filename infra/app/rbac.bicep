@@ -1,8 +1,15 @@
 // Every role assignment of the deployment, least privilege, each scoped to the one resource it is for.
 // Names are guid(scope, principal, role) so re-deploying is idempotent.
 param appPrincipalId string
-@description('The deploying user (azd sets AZURE_PRINCIPAL_ID); gets table and topic access for local runs. Empty: none.')
+@description('The deploying principal (azd sets AZURE_PRINCIPAL_ID); gets table and topic access for local runs. Empty: none.')
 param userPrincipalId string = ''
+@allowed(['User', 'ServicePrincipal', 'Group'])
+@description('What kind of principal userPrincipalId is: ServicePrincipal when a CI pipeline deploys (azd: AZURE_PRINCIPAL_TYPE).')
+param userPrincipalType string = 'User'
+@description('The custom topic\'s identity: delivers site events to the queue and dead-letters to blob storage.')
+param topicPrincipalId string
+@description('The ACS system topic\'s identity: dead-letters undeliverable IncomingCall events to blob storage.')
+param acsSystemTopicPrincipalId string
 param storageAccountName string
 param eventGridTopicName string
 param keyVaultName string
@@ -16,6 +23,8 @@ var roles = {
   eventGridDataSender: 'd5a91429-5739-47e2-a06b-3470a27159e7'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   // No narrower built-in role is documented for Call Automation with Entra ID (see docs/deploy.md).
   communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350'
 }
@@ -98,7 +107,7 @@ resource userTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!
   scope: storage
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
   }
 }
@@ -107,7 +116,36 @@ resource userTopic 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!e
   scope: topic
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.eventGridDataSender)
+  }
+}
+
+// Event Grid's own identities: the custom topic delivers site events to the queue; both topics dead-letter to blobs.
+resource topicQueue 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, topicPrincipalId, roles.storageQueueDataMessageSender)
+  scope: storage
+  properties: {
+    principalId: topicPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+  }
+}
+resource topicDeadLetter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, topicPrincipalId, roles.storageBlobDataContributor)
+  scope: storage
+  properties: {
+    principalId: topicPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+  }
+}
+resource acsTopicDeadLetter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, acsSystemTopicPrincipalId, roles.storageBlobDataContributor)
+  scope: storage
+  properties: {
+    principalId: acsSystemTopicPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
   }
 }

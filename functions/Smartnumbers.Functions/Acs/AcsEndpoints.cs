@@ -2,6 +2,7 @@ using System.Text.Json;
 using Smartnumbers.Functions.Acs.Calls;
 using Smartnumbers.Functions.Acs.Events;
 using Smartnumbers.Functions.Acs.Security;
+using Smartnumbers.Functions.Telemetry;
 
 namespace Smartnumbers.Functions.Acs;
 
@@ -19,7 +20,7 @@ internal static class AcsEndpoints
 
     public static RouteGroupBuilder MapAcsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/acs");
+        var group = app.MapGroup("/api/acs").AddEndpointFilter(new WebhookTelemetryFilter("acs"));
         group.MapMethods("/incoming", ["OPTIONS"], HandleIncomingOptions);
         group.MapPost("/incoming", HandleIncomingAsync).AddEndpointFilter<AcsAuthenticationFilter<EventGridDeliveryAuthenticator>>();
         group.MapPost("/callbacks", HandleCallbacksAsync).AddEndpointFilter<AcsAuthenticationFilter<CallbackAuthenticator>>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Smartnumbers.Core.Health;
 using Smartnumbers.Functions.DeliveryHealth.Failover;
 using Smartnumbers.Functions.DeliveryHealth.Probes;
+using Smartnumbers.Functions.Telemetry;
 
 namespace Smartnumbers.Functions.DeliveryHealth;
 
@@ -178,6 +179,15 @@ internal sealed partial class SiteHealthRound(
         if (committed is null)
         {
             LogConflict(log, site.AccountId, site.SiteId);
+            return null;
+        }
+
+        foreach (var happened in t.Events)
+        {
+            if (happened is SiteWentDown or SiteRestored)
+            {
+                SmartnumbersMetrics.SiteTransition(down: happened is SiteWentDown);
+            }
         }
 
         return committed;

@@ -17,6 +17,10 @@ internal sealed partial class OutboxPublisher(
     ILogger<OutboxPublisher> log) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _remaining;
+
+    /// <summary>Rows left pending by the last publish pass (the <c>smartnumbers.outbox.pending</c> gauge).</summary>
+    public int Remaining => Volatile.Read(ref _remaining);
 
     /// <summary>Publishes everything pending; returns how many were published and how many remain.</summary>
     public async Task<OutboxPublishResult> PublishPendingAsync(CancellationToken cancellationToken)
@@ -66,6 +70,7 @@ internal sealed partial class OutboxPublisher(
                 }
             }
 
+            Volatile.Write(ref _remaining, remaining);
             return new OutboxPublishResult(published, remaining, sender.IsConfigured, error);
         }
         finally

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Core;
 using Smartnumbers.Core.Calls;
@@ -27,15 +28,59 @@ public sealed partial class CallPipeline(
     IOptions<CallPipelineOptions> options,
     IOptions<EmergencyRouteOptions> emergency,
     TimeProvider time,
+    CallerHasher callerHasher,
     ILogger<CallPipeline> log)
 {
+    /// <summary>The <c>reason</c> tag of a call to a number no account has.</summary>
+    public const string NotOursReason = "not-ours";
+
+    /// <summary>The <c>reason</c> tag of a call whose owner could not be read, with no emergency route configured.</summary>
+    public const string CannotTellReason = "cannot-tell";
+
     /// <summary>The deployment's emergency route as a decision, built once from settings; null when none is configured.</summary>
     private readonly RoutingDecision? _emergency = emergency.Value.DestinationList is { Count: > 0 } destinations
         ? FallbackDecisions.EmergencyRoute(destinations, emergency.Value.Announcement, emergency.Value.RingSeconds)
         : null;
 
-    /// <summary>Decides a real call: storage is tried for its owner within <paramref name="ownerBudget"/>; the record and the count are queued.</summary>
+    /// <summary>
+    /// Decides a real call: storage is tried for its owner within <paramref name="ownerBudget"/>; the record and the count
+    /// are queued; the outcome is counted (<c>smartnumbers.calls</c>, risk score, decision duration) and put on the webhook's span.
+    /// </summary>
     public async Task<CallOutcome> HandleAsync(InboundCall call, TimeSpan ownerBudget, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await DecideOrFallBackAsync(call, ownerBudget, ct);
+        Observe(outcome, started);
+        return outcome;
+    }
+
+    private void Observe(CallOutcome outcome, long started)
+    {
+        try
+        {
+            switch (outcome)
+            {
+                case CallOutcome.Decided decided:
+                    SmartnumbersMetrics.CallDecided(decided.Call.Carrier, decided.Decision, started);
+                    CallSpan.TagDecided(decided.Call, decided.AccountId, decided.Decision, callerHasher);
+                    break;
+                case CallOutcome.CannotTell:
+                    SmartnumbersMetrics.CallNotDecided(outcome.Call.Carrier, CannotTellReason, started);
+                    CallSpan.TagNotDecided(outcome.Call, CannotTellReason, callerHasher);
+                    break;
+                default:
+                    SmartnumbersMetrics.CallNotDecided(outcome.Call.Carrier, NotOursReason, started);
+                    CallSpan.TagNotDecided(outcome.Call, NotOursReason, callerHasher);
+                    break;
+            }
+        }
+        catch (Exception ex)
+        {
+            LogTelemetryFailed(log, ex.GetType().Name); // Telemetry never costs a call.
+        }
+    }
+
+    private async Task<CallOutcome> DecideOrFallBackAsync(InboundCall call, TimeSpan ownerBudget, CancellationToken ct)
     {
         NumberLookup lookup;
         try
@@ -191,12 +236,15 @@ public sealed partial class CallPipeline(
     {
         try
         {
-            return await divertCap.TryReserveDivertAsync(assessment.Snapshot.AccountId, assessment.NumberKey!, assessment.MaxDivertsPerHour, call.ArrivedAt, ct)
+            var granted = await divertCap.TryReserveDivertAsync(assessment.Snapshot.AccountId, assessment.NumberKey!, assessment.MaxDivertsPerHour, call.ArrivedAt, ct)
                 .AsTask().WaitAsync(options.Value.DivertCapBudget, time, ct);
+            SmartnumbersMetrics.Divert(granted);
+            return granted;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             LogCapUnavailable(log, LogText.Of(call.CallId), ex.GetType().Name);
+            SmartnumbersMetrics.Divert(null);
             return false; // Routed normally and flagged, as when the cap is reached.
         }
     }
@@ -229,7 +277,7 @@ public sealed partial class CallPipeline(
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Call {CallId} to a number no account has")]
     private static partial void LogNotOurs(ILogger logger, string callId);
 
-    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Call {CallId}: the carrier abandoned the webhook while it was being decided; recorded by its last-known route")]
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Call {CallId}: the carrier abandoned the webhook while it was being decided; recorded by its last-known route")]
     private static partial void LogAbandoned(ILogger logger, string callId);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Deciding call {CallId} failed: connecting it by the last-known route")]
@@ -246,6 +294,9 @@ public sealed partial class CallPipeline(
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Divert cap not answered for call {CallId} ({Error}): routed normally and flagged")]
     private static partial void LogCapUnavailable(ILogger logger, string callId, string error);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Recording a call's telemetry failed ({Error}); the call goes on")]
+    private static partial void LogTelemetryFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Error, Message = "Could not queue the record of call {CallId}: {Error}")]
     private static partial void LogRecordFailed(ILogger logger, string callId, string error);

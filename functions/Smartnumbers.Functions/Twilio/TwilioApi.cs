@@ -29,13 +29,26 @@ internal static partial class TwilioApi
     public static IEndpointRouteBuilder MapTwilioApi(this IEndpointRouteBuilder app)
     {
         var twilio = app.MapGroup("/api/twilio")
+            .AddEndpointFilter(new WebhookTelemetryFilter("twilio"))
             .AddEndpointFilter<TwilioSignatureFilter>()
+            .AddEndpointFilter(TagCallSid)
             .DisableAntiforgery()
             .ExcludeFromDescription();
         twilio.MapPost("/voice", Voice);
         twilio.MapPost("/dial-result", DialResult);
         twilio.MapPost("/status", Status);
         return app;
+    }
+
+    /// <summary>Signed requests only: the CallSid goes on the request's span, so voice, dial-result and status of one call are found together.</summary>
+    private static ValueTask<object?> TagCallSid(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.Request.HasFormContentType)
+        {
+            CallSpan.TagCallId(context.HttpContext.Request.Form["CallSid"].ToString());
+        }
+
+        return next(context);
     }
 
     /// <summary>POST /api/twilio/voice: an incoming call.</summary>

@@ -40,7 +40,7 @@ public sealed class AbandonedWebhookTests : IClassFixture<AbandonedWebhookTests.
         var decided = Assert.IsType<CallOutcome.Decided>(outcome);
         Assert.Equal("+441134960000", Assert.Single(Assert.Single(decided.Decision.Steps).Destinations));
         Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level >= LogLevel.Error && r.Message.Contains(call.CallId, StringComparison.Ordinal));
-        Assert.Contains(logs.GetSnapshot(), r => r.Id.Id == 4110 && r.Message.Contains(call.CallId, StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), r => r.Id.Id == 4111 && r.Message.Contains(call.CallId, StringComparison.Ordinal));
         var records = await PipelineCalls.RecordsAsync(_app, calls.Account, [call.CallId]);
         Assert.Equal(call.CallId, Assert.Single(records).CallId);
     }

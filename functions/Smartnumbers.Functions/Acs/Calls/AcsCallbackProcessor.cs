@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.Acs.Rest;
 using Smartnumbers.Functions.Acs.Routing;
 using Smartnumbers.Functions.Acs.Security;
+using Smartnumbers.Functions.Telemetry;
 
 namespace Smartnumbers.Functions.Acs.Calls;
 
@@ -45,6 +46,8 @@ public sealed class AcsCallbackProcessor(
         {
             return Result.BadSecret;
         }
+
+        CallSpan.TagCallId(loaded.Value.State.Plan.RecordId ?? callId);
 
         foreach (var e in events)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Smartnumbers.Functions.Acs.Events;
 using Smartnumbers.Functions.Acs.Rest;
 using Smartnumbers.Functions.Acs.Routing;
+using Smartnumbers.Functions.Telemetry;
 
 namespace Smartnumbers.Functions.Acs.Calls;
 
@@ -29,6 +30,7 @@ public sealed class AcsIncomingCallProcessor(
     public async Task<bool> ProcessAsync(AcsIncomingCall call, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        CallSpan.TagCallId(call.CallId);
         try
         {
             if (!await ledger.TryClaimAsync(call.EventId, ct))

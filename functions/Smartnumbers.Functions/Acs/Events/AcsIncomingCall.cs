@@ -14,6 +14,9 @@ public sealed record AcsIncomingCall(
     string? CorrelationId,
     IReadOnlyDictionary<string, string> SipHeaders)
 {
+    /// <summary>The call's id in records and telemetry: the correlation id its callbacks carry too, else the server call id, else the event id.</summary>
+    public string CallId => CorrelationId ?? ServerCallId ?? EventId;
+
     public static AcsIncomingCall? From(string eventId, IncomingCallEventData data)
     {
         var to = CallerIdentity.From(data.To);

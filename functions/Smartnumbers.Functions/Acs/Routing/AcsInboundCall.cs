@@ -16,7 +16,7 @@ public static class AcsInboundCall
         var caller = call.Caller;
         var from = caller.Withheld ? "anonymous" : caller.IsPhone ? caller.Number ?? "" : caller.RawId;
         return InboundCall.Create(
-            call.CorrelationId ?? call.ServerCallId ?? call.EventId,
+            call.CallId,
             Carrier.Acs,
             call.CalledNumber,
             from,
