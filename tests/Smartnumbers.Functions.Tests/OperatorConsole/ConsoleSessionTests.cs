@@ -75,6 +75,8 @@ public sealed partial class ConsoleSessionTests(ConsoleFixture fixture)
         using var issued = await account.Admin.PostAsync("/keys", """{"role":"viewer","name":"revoked soon"}""");
         var body = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!;
         var page = await ConsoleBrowser.SignInAsync(fixture, account.Account, body["key"]!.GetValue<string>(), "viewer");
+        // The overview has finished loading: none of its requests can meet the revocation first.
+        await Expect(page.Locator("main .loading")).ToHaveCountAsync(0);
 
         await ConsoleAccount.ExpectAsync(HttpStatusCode.NoContent, account.Admin.DeleteAsync("/keys/" + body["id"]!.GetValue<string>()));
         await page.GetByRole(AriaRole.Link, new() { Name = "Calls" }).ClickAsync();

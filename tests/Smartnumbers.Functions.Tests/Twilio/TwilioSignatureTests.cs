@@ -4,7 +4,7 @@ using Smartnumbers.Functions.Twilio;
 
 namespace Smartnumbers.Functions.Tests.Twilio;
 
-/// <summary>The signature vectors of shared/reference/twilio-voice.md §2 and the edge cases around them.</summary>
+/// <summary>The signature vectors Twilio documents for its request validation, and the edge cases around them.</summary>
 public sealed class TwilioSignatureTests
 {
     private const string Token = "12345";
