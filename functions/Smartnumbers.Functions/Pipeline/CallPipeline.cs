@@ -7,6 +7,7 @@ using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Counters;
+using Smartnumbers.Functions.Notifications;
 using Smartnumbers.Functions.Telemetry;
 
 namespace Smartnumbers.Functions.Pipeline;
@@ -22,6 +23,7 @@ public sealed partial class CallPipeline(
     ISnapshotProvider snapshots,
     CallerHistoryCache history,
     IDivertCap divertCap,
+    DivertCapNotices capNotices,
     CallRecordWriter records,
     AccountRiskModels models,
     IOptions<CallPipelineOptions> options,
@@ -191,8 +193,14 @@ public sealed partial class CallPipeline(
     {
         try
         {
-            return await divertCap.TryReserveDivertAsync(assessment.Snapshot.AccountId, assessment.NumberKey!, assessment.MaxDivertsPerHour, call.ArrivedAt, ct)
+            var reserved = await divertCap.TryReserveDivertAsync(assessment.Snapshot.AccountId, assessment.NumberKey!, assessment.MaxDivertsPerHour, call.ArrivedAt, ct)
                 .AsTask().WaitAsync(options.Value.DivertCapBudget, time, ct);
+            if (!reserved)
+            {
+                capNotices.Reached(assessment.Snapshot.AccountId, assessment.NumberKey!, assessment.MaxDivertsPerHour, call.ArrivedAt);
+            }
+
+            return reserved;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
