@@ -19,7 +19,7 @@ public sealed class AcsEmailClient(HttpClient http, IOptions<NotificationOptions
     public async Task<Uri> SendAsync(EmailMessage message, CancellationToken ct)
     {
         var json = JsonSerializer.Serialize(message, NotificationJsonContext.Default.EmailMessage);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"emails:send?api-version={Uri.EscapeDataString(options.Value.EmailApiVersion)}")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"./emails:send?api-version={Uri.EscapeDataString(options.Value.EmailApiVersion)}")
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
