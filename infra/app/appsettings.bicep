@@ -12,6 +12,8 @@ param acsEndpoint string
 @description('ACS immutable resource id: the audience the app checks on Call Automation callback JWTs.')
 param acsResourceId string
 param acsCallerId string
+@description('From address of notification emails: DoNotReply@ the Azure-managed domain linked to ACS.')
+param emailSenderAddress string
 @description('Key Vault secret URIs by setting name; only secrets that exist are passed.')
 param keyVaultSettings object
 
@@ -30,6 +32,7 @@ var plainSettings = {
   Twilio__PublicBaseUrl: publicBaseUrl
   Acs__CallbackBaseUrl: publicBaseUrl
   Acs__ResourceId: acsResourceId
+  Notifications__SenderAddress: emailSenderAddress
 }
 var acsSettings = union(
   acsAuth == 'managedIdentity' ? { Acs__Endpoint: acsEndpoint } : {},
