@@ -27,6 +27,11 @@ internal sealed class ConfigDocuments(ConfigStore store, NumberIndex index, ISna
             .ToList();
     }
 
+    /// <summary>Every account's document at <paramref name="rowKey"/> (a scan: for timers), as (account, document).</summary>
+    public async Task<IReadOnlyList<(string Account, T Document)>> AcrossAccountsAsync<T>(string rowKey, JsonTypeInfo<T> type, CancellationToken ct) =>
+        (await store.AcrossAccountsAsync(rowKey, ct)).Where(r => r.Row.Json is not null)
+            .Select(r => (r.Account, JsonSerializer.Deserialize(r.Row.Json!, type)!)).ToList();
+
     public async Task<bool> AccountExistsAsync(string account, CancellationToken ct) =>
         await store.GetVersionAsync(account, ct) is not null;
 

@@ -12,8 +12,9 @@ namespace Smartnumbers.Functions.Notifications;
 /// Works through the notification outbox: resolves each entry's recipients from the account's <c>notifications</c>
 /// document once, then per channel claims (ETag-conditional), sends, and records the outcome. Email counts as delivered
 /// when its ACS operation reports Succeeded; a Failed operation or a retryable refusal is sent again after a doubling
-/// delay, up to <see cref="NotificationOptions.MaxAttempts"/>, then kept as failed for an operator. A channel found
-/// still "sending" after its claim lapsed (a crash mid-send) is marked failed rather than sent twice.
+/// delay, up to <see cref="NotificationOptions.MaxAttempts"/>, then kept as failed for an operator. Each pass over an
+/// entry holds a claim on it (ETag-conditional, lapsing after <see cref="NotificationOptions.ClaimSeconds"/>); a
+/// channel found still "sending" by the next holder (its sender stopped mid-send) is marked failed, never sent twice.
 /// </summary>
 internal sealed partial class NotificationDeliverer(
     TableStore store,
@@ -87,6 +88,15 @@ internal sealed partial class NotificationDeliverer(
     {
         try
         {
+            // The claim covers the whole entry, so two deliverers never work on it (or on its two channels) at once.
+            var now = time.GetUtcNow();
+            if (e.GetDateTimeOffset("ClaimedUntil") > now)
+            {
+                return null;
+            }
+
+            e["ClaimedUntil"] = now.AddSeconds(options.Value.ClaimSeconds);
+            e = await SaveAsync(table, e, ct);
             var n = NotificationRow.FromEntity(e);
             if (NotificationRow.State(e, Email) is null)
             {
@@ -104,15 +114,15 @@ internal sealed partial class NotificationDeliverer(
                 e = await PollEmailAsync(table, e, ct);
             }
 
+            e["ClaimedUntil"] = time.GetUtcNow();
             var states = new[] { NotificationRow.State(e, Email), NotificationRow.State(e, Webhook) };
             if (states.All(s => s is ChannelState.Delivered or ChannelState.Failed or ChannelState.None))
             {
                 e["Done"] = true;
                 e["Failed"] = states.Contains(ChannelState.Failed);
-                e = await SaveAsync(table, e, ct);
             }
 
-            return e;
+            return await SaveAsync(table, e, ct);
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
@@ -120,12 +130,12 @@ internal sealed partial class NotificationDeliverer(
         }
     }
 
-    /// <summary>Pending → claim → send → outcome; a lapsed claim → failed (never sent twice).</summary>
+    /// <summary>Pending → sending → outcome; one left "sending" by a stopped sender → failed (never sent twice).</summary>
     private async Task<TableEntity> AdvanceAsync(TableClient table, TableEntity e, string channel, Func<Task<string?>> send, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var state = NotificationRow.State(e, channel);
-        if (state == ChannelState.Sending && e.GetDateTimeOffset(channel + "ClaimedUntil") < now)
+        if (state == ChannelState.Sending)
         {
             return await FailAsync(table, e, channel, "The outcome of the last send is unknown (the sender stopped); not sent again.", ct);
         }
@@ -138,8 +148,7 @@ internal sealed partial class NotificationDeliverer(
         var attempts = NotificationRow.Attempts(e, channel) + 1;
         NotificationRow.SetState(e, channel, ChannelState.Sending);
         e[channel + "Attempts"] = attempts;
-        e[channel + "ClaimedUntil"] = now.AddSeconds(options.Value.ClaimSeconds);
-        e = await SaveAsync(table, e, ct); // the claim: a 412 here means another instance sends it
+        e = await SaveAsync(table, e, ct); // recorded before sending: a crash from here on is never followed by a second send
 
         try
         {

@@ -23,6 +23,7 @@ public static class NotificationsExtensions
         services.AddSingleton<NotificationDeliverer>();
         services.AddSingleton<DivertCapNotices>();
         services.AddSingleton<ITimerFunction, DeliverNotificationsTimer>();
+        services.AddSingleton<ITimerFunction, SendDigestsTimer>();
 
         services.AddHttpClient<AcsEmailClient>(AcsEmailClient.HttpClientName, (sp, http) =>
             {
