@@ -213,6 +213,7 @@ module acs 'app/acs.bicep' = {
     tags: tags
     name: '${abbrs.communicationServices}${resourceToken}'
     systemTopicName: '${abbrs.eventGridSystemTopics}${abbrs.communicationServices}${resourceToken}'
+    emailServiceName: '${abbrs.communicationEmailServices}${resourceToken}'
     dataLocation: acsDataLocation
   }
 }
@@ -291,6 +292,7 @@ module appSettings 'app/appsettings.bicep' = {
     acsEndpoint: acs.outputs.endpoint
     acsResourceId: acs.outputs.immutableResourceId
     acsCallerId: acsCallerId
+    emailSenderAddress: acs.outputs.emailSenderAddress
     keyVaultSettings: keyVaultSettings
     emergencyDestinations: emergencyDestinations
   }

@@ -4,6 +4,7 @@ using Smartnumbers.Functions.Admin;
 using Smartnumbers.Functions.DeliveryHealth;
 using Smartnumbers.Functions.Hosting;
 using Smartnumbers.Functions.Ivr;
+using Smartnumbers.Functions.Notifications;
 using Smartnumbers.Functions.OperatorConsole;
 using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Telemetry;
@@ -27,7 +28,8 @@ try
         .AddTwilio()
         .AddAcs()
         .AddIvr()
-        .AddDeliveryHealth();
+        .AddDeliveryHealth()
+        .AddNotifications();
 
     var app = builder.Build();
 

@@ -12,6 +12,8 @@ param acsEndpoint string
 @description('ACS immutable resource id: the audience the app checks on Call Automation callback JWTs.')
 param acsResourceId string
 param acsCallerId string
+@description('From address of notification emails: DoNotReply@ the Azure-managed domain linked to ACS.')
+param emailSenderAddress string
 @description('Key Vault secret URIs by setting name; only secrets that exist are passed.')
 param keyVaultSettings object
 @description('EmergencyRoute__Destinations: comma-separated E.164 numbers; empty: no emergency route.')
@@ -32,6 +34,7 @@ var plainSettings = {
   Twilio__PublicBaseUrl: publicBaseUrl
   Acs__CallbackBaseUrl: publicBaseUrl
   Acs__ResourceId: acsResourceId
+  Notifications__SenderAddress: emailSenderAddress
 }
 var emergencySettings = empty(emergencyDestinations) ? {} : { EmergencyRoute__Destinations: emergencyDestinations }
 var acsSettings = union(

@@ -27,6 +27,11 @@ internal sealed class ConfigDocuments(ConfigStore store, NumberIndex index, ISna
             .ToList();
     }
 
+    /// <summary>Every account's document at <paramref name="rowKey"/> (a scan: for timers), as (account, document).</summary>
+    public async Task<IReadOnlyList<(string Account, T Document)>> AcrossAccountsAsync<T>(string rowKey, JsonTypeInfo<T> type, CancellationToken ct) =>
+        (await store.AcrossAccountsAsync(rowKey, ct)).Where(r => r.Row.Json is not null)
+            .Select(r => (r.Account, JsonSerializer.Deserialize(r.Row.Json!, type)!)).ToList();
+
     public async Task<bool> AccountExistsAsync(string account, CancellationToken ct) =>
         await store.GetVersionAsync(account, ct) is not null;
 
@@ -69,9 +74,11 @@ internal sealed class ConfigDocuments(ConfigStore store, NumberIndex index, ISna
     }
 
     /// <summary>Creates or replaces one document row.</summary>
-    public async Task<WriteResult> PutAsync<T>(string account, string rowKey, T document, JsonTypeInfo<T> type, string? ifMatch, AuditActor actor, string resource, CancellationToken ct)
+    /// <param name="redact">When given, the audit row's before and after are of the redacted documents (secrets left out).</param>
+    public async Task<WriteResult> PutAsync<T>(string account, string rowKey, T document, JsonTypeInfo<T> type, string? ifMatch, AuditActor actor, string resource, CancellationToken ct, Func<T, T>? redact = null)
     {
         var json = JsonSerializer.Serialize(document, type);
+        string? Audited(string? stored) => stored is null || redact is null ? stored : JsonSerializer.Serialize(redact(JsonSerializer.Deserialize(stored, type)!), type);
         var isAccount = rowKey == ConfigRows.Account;
         var result = await store.WriteAsync(account, isAccount ? [rowKey] : [rowKey, ConfigRows.Account], rows =>
         {
@@ -86,8 +93,8 @@ internal sealed class ConfigDocuments(ConfigStore store, NumberIndex index, ISna
                 Rows = [new RowChange(rowKey, json)],
                 Action = "PUT",
                 Resource = resource,
-                Before = current?.Json,
-                After = json,
+                Before = Audited(current?.Json),
+                After = Audited(json),
             };
         }, actor, ct);
         return await AfterWriteAsync(account, result, ct);

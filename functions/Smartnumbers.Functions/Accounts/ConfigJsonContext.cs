@@ -57,6 +57,8 @@ internal sealed class ConfigJsonContext
 
     public JsonTypeInfo<Scheduling.ScheduleRequest> ScheduleRequest => Info<Scheduling.ScheduleRequest>();
 
+    public JsonTypeInfo<Smartnumbers.Core.Notifications.NotificationSettings> NotificationSettings => Info<Smartnumbers.Core.Notifications.NotificationSettings>();
+
     public JsonTypeInfo<JsonObject> JsonObject => Info<JsonObject>();
 
     /// <summary>Options of the admin API's JSON: Web defaults, nulls omitted, '+' written as itself (answers are never embedded in HTML).</summary>

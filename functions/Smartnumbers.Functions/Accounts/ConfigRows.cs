@@ -38,6 +38,9 @@ internal static class ConfigRows
     /// <summary>Scheduled plan switches (<c>PlanSchedule</c> documents): not on the call path.</summary>
     public const string SchedulePrefix = "~schedule|";
 
+    /// <summary>The account's notification settings (<c>NotificationSettings</c>): not on the call path.</summary>
+    public const string Notifications = "~notifications";
+
     public static string Number(string e164) => NumberPrefix + e164;
 
     public static string Plan(string id) => PlanPrefix + id;

@@ -35,6 +35,18 @@ internal sealed partial class ConfigStore(TableStore store, TimeProvider time, I
         return rows;
     }
 
+    /// <summary>Every account's row <paramref name="rowKey"/> (a scan by row key: for timers, not the call path), as (account, row).</summary>
+    public async Task<IReadOnlyList<(string Account, StoredRow Row)>> AcrossAccountsAsync(string rowKey, CancellationToken ct)
+    {
+        var rows = new List<(string, StoredRow)>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {rowKey}"), cancellationToken: ct))
+        {
+            rows.Add((e.PartitionKey, StoredRow.From(e)));
+        }
+
+        return rows;
+    }
+
     /// <summary>One small point read: the account's version, or null when the account does not exist.</summary>
     public async Task<long?> GetVersionAsync(string account, CancellationToken ct)
     {

@@ -39,6 +39,7 @@ internal static class AdminApi
         ListEndpoints.Map(group);
         SiteEndpoints.Map(group);
         StaffEndpoints.Map(group);
+        NotificationEndpoints.Map(group);
         KeyEndpoints.Map(group);
         AuditEndpoints.Map(group);
         CallsApi.Map(group);

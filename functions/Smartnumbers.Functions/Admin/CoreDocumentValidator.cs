@@ -1,4 +1,5 @@
 using Smartnumbers.Core.Configuration;
+using Smartnumbers.Core.Notifications;
 
 namespace Smartnumbers.Functions.Admin;
 
@@ -27,6 +28,8 @@ internal sealed class CoreDocumentValidator(TimeProvider time) : IDocumentValida
     }
 
     public IReadOnlyList<FieldError> Validate(Site site) => Map(site.Validate());
+
+    public IReadOnlyList<FieldError> Validate(NotificationSettings notifications) => Map(notifications.Validate());
 
     public IReadOnlyList<FieldError> Validate(StaffRequest staff)
     {

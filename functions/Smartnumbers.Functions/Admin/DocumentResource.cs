@@ -42,7 +42,8 @@ internal static class DocumentResource
         Func<T, Task<IReadOnlyList<FieldError>>>? references,
         Func<T, string?, Task<WriteResult>> write,
         string rowKey,
-        CancellationToken ct)
+        CancellationToken ct,
+        Func<T, T>? answer = null)
         where T : class
     {
         var (document, error) = await AdminJson.ReadAsync(http.Request, strict, ct);
@@ -64,7 +65,7 @@ internal static class DocumentResource
 
         var result = await write(document!, AdminResults.IfMatch(http.Request));
         return result.Outcome == WriteOutcome.Done
-            ? AdminResults.WithETag(http, result.ETagOf(rowKey)?.ToString(), TypedResults.Json(document!, output))
+            ? AdminResults.WithETag(http, result.ETagOf(rowKey)?.ToString(), TypedResults.Json(answer is null ? document! : answer(document!), output))
             : AdminResults.Refused(result);
     }
 

@@ -1,4 +1,5 @@
 using Smartnumbers.Core.Configuration;
+using Smartnumbers.Core.Notifications;
 
 namespace Smartnumbers.Functions.Admin;
 
@@ -19,4 +20,6 @@ internal interface IDocumentValidator
     IReadOnlyList<FieldError> Validate(Site site);
 
     IReadOnlyList<FieldError> Validate(StaffRequest staff);
+
+    IReadOnlyList<FieldError> Validate(NotificationSettings notifications);
 }

@@ -8,6 +8,7 @@ using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Counters;
+using Smartnumbers.Functions.Notifications;
 using Smartnumbers.Functions.Telemetry;
 
 namespace Smartnumbers.Functions.Pipeline;
@@ -23,6 +24,7 @@ public sealed partial class CallPipeline(
     ISnapshotProvider snapshots,
     CallerHistoryCache history,
     IDivertCap divertCap,
+    DivertCapNotices capNotices,
     CallRecordWriter records,
     AccountRiskModels models,
     IOptions<CallPipelineOptions> options,
@@ -239,6 +241,11 @@ public sealed partial class CallPipeline(
             var granted = await divertCap.TryReserveDivertAsync(assessment.Snapshot.AccountId, assessment.NumberKey!, assessment.MaxDivertsPerHour, call.ArrivedAt, ct)
                 .AsTask().WaitAsync(options.Value.DivertCapBudget, time, ct);
             SmartnumbersMetrics.Divert(granted);
+            if (!granted)
+            {
+                capNotices.Reached(assessment.Snapshot.AccountId, assessment.NumberKey!, assessment.MaxDivertsPerHour, call.ArrivedAt);
+            }
+
             return granted;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

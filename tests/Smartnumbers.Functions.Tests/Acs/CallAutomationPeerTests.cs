@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Smartnumbers.Functions.Acs.Rest;
@@ -42,8 +40,8 @@ public sealed class CallAutomationPeerTests(AcsAppFactory factory)
             Assert.True(JsonNode.DeepEquals(Normalise(s.Json), Normalise(o.Json)), $"{Operations[i]}: SDK {s.BodyText} vs ours {o.BodyText}");
             Assert.Equal(s.Header("repeatability-request-id") is null, o.Header("repeatability-request-id") is null);
             Assert.Equal(s.Header("repeatability-first-sent") is null, o.Header("repeatability-first-sent") is null);
-            AssertSigned(s, factory.Acs.AccessKey);
-            AssertSigned(o, factory.Acs.AccessKey);
+            AcsSignature.AssertSigned(s, factory.Acs.AccessKey);
+            AcsSignature.AssertSigned(o, factory.Acs.AccessKey);
         }
 
         Assert.Equal(["answer", "redirect", "reject", "add", "cancelAddParticipant", "transferToParticipant", "terminate"],
@@ -56,7 +54,7 @@ public sealed class CallAutomationPeerTests(AcsAppFactory factory)
         _ = factory.Server;
         var ours = await CaptureAsync(async () => await Client().RejectAsync(new RejectCallRequest("ctx-" + Guid.NewGuid(), "busy")));
 
-        Assert.Throws<Xunit.Sdk.EqualException>(() => AssertSigned(ours.Single(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        Assert.Throws<Xunit.Sdk.EqualException>(() => AcsSignature.AssertSigned(ours.Single(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
     }
 
     private CallAutomationClient Client() => factory.Services.GetRequiredService<CallAutomationClient>();
@@ -115,19 +113,6 @@ public sealed class CallAutomationPeerTests(AcsAppFactory factory)
         await node.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         Assert.True(node.ExitCode == 0, await errors);
         Assert.DoesNotContain("\"ok\":false", await output, StringComparison.Ordinal);
-    }
-
-    /// <summary>Our own HMAC verifier, written from the reference (not the app's signer).</summary>
-    private static void AssertSigned(RecordedRequest r, string accessKey)
-    {
-        var hash = Convert.ToBase64String(SHA256.HashData(r.Body));
-        Assert.Equal(hash, r.Header("x-ms-content-sha256"));
-        var date = r.Header("x-ms-date")!;
-        var sent = DateTimeOffset.ParseExact(date, "r", CultureInfo.InvariantCulture);
-        Assert.InRange(sent, TimeProvider.System.GetUtcNow().AddMinutes(-5), TimeProvider.System.GetUtcNow().AddMinutes(1));
-        var stringToSign = $"{r.Method}\n{r.PathAndQuery}\n{date};{r.Header("host")};{hash}";
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(accessKey), Encoding.UTF8.GetBytes(stringToSign)));
-        Assert.Equal($"HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={signature}", r.Header("authorization"));
     }
 
     /// <summary>Drops identifier "kind" (optional, redundant with the sub-object) and empty objects, recursively.</summary>

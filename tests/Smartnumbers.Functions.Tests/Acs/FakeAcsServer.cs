@@ -46,6 +46,11 @@ public sealed class FakeAcsServer : IAsyncDisposable
 
     public string Jwks { get; set; } = """{"keys":[]}""";
 
+    /// <summary>The final status of the ACS Email operation a captured <c>emails:send</c> starts (default Succeeded).</summary>
+    public Func<RecordedRequest, string> EmailOutcome { get; set; } = _ => "Succeeded";
+
+    private readonly ConcurrentDictionary<string, string> _emailOperations = new(StringComparer.Ordinal);
+
     /// <summary>When it returns a status for a request, that status is the reply (with an ACS error body).</summary>
     public Func<RecordedRequest, int?>? FailWhen { get; set; }
 
@@ -102,6 +107,25 @@ public sealed class FakeAcsServer : IAsyncDisposable
             context.Response.StatusCode = failure;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"error":{"code":"Injected","message":"test failure"}}""");
+            return;
+        }
+
+        if (request.Method == "POST" && request.Path == "/emails:send")
+        {
+            var operationId = Guid.NewGuid().ToString("N");
+            _emailOperations[operationId] = EmailOutcome(request);
+            context.Response.StatusCode = 202;
+            context.Response.Headers["operation-location"] = new Uri(BaseUri, $"emails/operations/{operationId}?api-version=2025-09-01").AbsoluteUri;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(new JsonObject { ["id"] = operationId, ["status"] = "Running" }.ToJsonString());
+            return;
+        }
+
+        if (request.Method == "GET" && request.Path.StartsWith("/emails/operations/", StringComparison.Ordinal))
+        {
+            var id = request.Path["/emails/operations/".Length..];
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(new JsonObject { ["id"] = id, ["status"] = _emailOperations.GetValueOrDefault(id, "NotFound") }.ToJsonString());
             return;
         }
 

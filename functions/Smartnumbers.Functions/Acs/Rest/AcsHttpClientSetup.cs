@@ -19,13 +19,9 @@ internal static class AcsHttpClientSetup
             {
                 var o = sp.GetRequiredService<IOptions<AcsOptions>>().Value;
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns time
-                if (AcsConnectionString.TryParse(o.ConnectionString, out var cs, out _))
+                if (BaseAddress(o) is { } baseAddress)
                 {
-                    http.BaseAddress = cs!.Endpoint;
-                }
-                else if (Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var endpoint))
-                {
-                    http.BaseAddress = endpoint;
+                    http.BaseAddress = baseAddress;
                 }
             })
             .AddResilienceHandler("acs", (builder, context) =>
@@ -44,21 +40,29 @@ internal static class AcsHttpClientSetup
                     .AddTimeout(TimeSpan.FromSeconds(o.AttemptTimeoutSeconds));
             })
             .Services.AddHttpClient(CallAutomationClient.HttpClientName)
-            .AddHttpMessageHandler(sp =>
-            {
-                var o = sp.GetRequiredService<IOptions<AcsOptions>>().Value;
-                var time = sp.GetRequiredService<TimeProvider>();
-                if (AcsConnectionString.TryParse(o.ConnectionString, out var cs, out _))
-                {
-                    return new AcsHmacHandler(cs!, time);
-                }
-
-                return string.IsNullOrWhiteSpace(o.Endpoint)
-                    ? new AcsNotConfiguredHandler()
-                    : new AcsBearerTokenHandler(sp.GetRequiredService<DefaultAzureCredential>(), time);
-            });
+            .AddHttpMessageHandler(AuthenticationHandler);
         return services;
     }
+
+    /// <summary>The handler that authenticates every attempt to ACS: HMAC with the connection string's key, else an Entra token.</summary>
+    public static DelegatingHandler AuthenticationHandler(IServiceProvider sp)
+    {
+        var o = sp.GetRequiredService<IOptions<AcsOptions>>().Value;
+        var time = sp.GetRequiredService<TimeProvider>();
+        if (AcsConnectionString.TryParse(o.ConnectionString, out var cs, out _))
+        {
+            return new AcsHmacHandler(cs!, time);
+        }
+
+        return string.IsNullOrWhiteSpace(o.Endpoint)
+            ? new AcsNotConfiguredHandler()
+            : new AcsBearerTokenHandler(sp.GetRequiredService<DefaultAzureCredential>(), time);
+    }
+
+    /// <summary>The ACS resource's base address from the connection string or endpoint; null when neither is set.</summary>
+    public static Uri? BaseAddress(AcsOptions o) =>
+        AcsConnectionString.TryParse(o.ConnectionString, out var cs, out _) ? cs!.Endpoint
+        : Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var endpoint) ? endpoint : null;
 
     private static bool IsRetryable(ResilienceContext context) =>
         context.GetRequestMessage() is { } request && request.Options.TryGetValue(CallAutomationClient.Retryable, out var retryable) && retryable;

@@ -1,0 +1,4 @@
+namespace Smartnumbers.Functions.Notifications;
+
+/// <summary>The data of a divertCapReached notification.</summary>
+public sealed record DivertCapData(string Number, int MaxDivertsPerHour, DateTimeOffset HourStart);

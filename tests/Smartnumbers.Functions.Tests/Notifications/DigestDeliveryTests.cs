@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Smartnumbers.Core.Notifications;
+using Smartnumbers.Functions.CallRecords;
+using Smartnumbers.Functions.Hosting;
+using Smartnumbers.Functions.Notifications;
+
+namespace Smartnumbers.Functions.Tests.Notifications;
+
+[Collection(NotificationCollection.Name)]
+public sealed class DigestDeliveryTests(NotificationAppFactory factory)
+{
+    private static readonly DateTimeOffset Hour = DateTimeOffset.Parse("2027-03-01T09:00:00Z", CultureInfo.InvariantCulture); // GMT = UTC in London
+
+    [Fact]
+    public async Task The_hourly_digest_emails_the_blocked_calls_of_the_previous_hour_once()
+    {
+        var s = await NotificationScenario.CreateAsync(factory, sc => sc.EmailAndWebhook() with { Digest = new() { Interval = DigestIntervals.Hourly } });
+        await RecordAsync(s.Account,
+            Call("c1", 10, "blocked", "+447700900111"), Call("c2", 20, "blocked", "+447700900111"), Call("c3", 30, "acr", null),
+            Call("c4", 40, "icr-premium-rate", "+449090000000", "+441134960002"), Call("c5", 50, "normal", "+447700900111"),
+            Call("c6", 70, "blocked", "+447700900111")); // 10:10: the next hour
+
+        await TimerAsync(Hour.AddMinutes(65)).RunAsync(new TimerRun("test", false), default);
+        await TimerAsync(Hour.AddMinutes(66)).RunAsync(new TimerRun("test", false), default); // the same period again
+        await s.DeliverUntilDoneAsync();
+
+        var email = Assert.Single(s.Emails);
+        var text = email.Json!["content"]!["plainText"]!.GetValue<string>();
+        Assert.StartsWith("Blocked calls from 2027-03-01 09:00 to 2027-03-01 10:00 (UTC+00:00): 4", text, StringComparison.Ordinal);
+        Assert.Contains("By reason:\n  blocked: 2\n  acr: 1\n  icr-premium-rate: 1", text, StringComparison.Ordinal);
+        Assert.Contains("By number called:\n  +441134960001: 3\n  +441134960002: 1", text, StringComparison.Ordinal);
+        Assert.Contains("Top 10 callers:\n  +447700900111: 2\n  +449090000000: 1\n  withheld: 1", text, StringComparison.Ordinal);
+        var hook = Assert.Single(s.Hooks);
+        Assert.Equal(NotificationKinds.BlockedCallsDigest, hook.Json!["kind"]!.GetValue<string>());
+        Assert.Equal(4, hook.Json!["data"]!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_empty_period_sends_nothing_unless_asked()
+    {
+        var quiet = await NotificationScenario.CreateAsync(factory, sc => sc.EmailAndWebhook() with { Digest = new() { Interval = DigestIntervals.Hourly } });
+        var asked = await NotificationScenario.CreateAsync(factory, sc => sc.EmailAndWebhook() with { Digest = new() { Interval = DigestIntervals.Hourly, SendWhenEmpty = true } });
+
+        await TimerAsync(Hour.AddDays(3).AddMinutes(5)).RunAsync(new TimerRun("test", false), default);
+        await asked.DeliverUntilDoneAsync();
+        await quiet.Deliverer.DeliverPendingAsync(default);
+
+        Assert.Empty(await quiet.RowsAsync());
+        Assert.Empty(quiet.Emails);
+        Assert.Contains(": 0", Assert.Single(asked.Emails).Json!["content"]!["plainText"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private SendDigestsTimer TimerAsync(DateTimeOffset now) =>
+        ActivatorUtilities.CreateInstance<SendDigestsTimer>(factory.Services, new FakeTimeProvider(now));
+
+    private Task RecordAsync(string account, params Func<string, CallRecord>[] calls) =>
+        factory.Services.GetRequiredService<CallRecordStore>().ApplyStartedAsync([.. calls.Select(c => CallStarted.For(c(account)))], default);
+
+    private static Func<string, CallRecord> Call(string id, int minute, string reason, string? caller, string called = "+441134960001") => account => new CallRecord
+    {
+        CallId = id + "-" + account,
+        Carrier = "twilio",
+        AccountId = account,
+        CalledNumber = called,
+        PresentationNumber = caller,
+        Withheld = caller is null,
+        StartedAt = Hour.AddMinutes(minute),
+        Decision = new CallDecisionSummary { Action = reason == "normal" ? "connect" : "reject", Reason = reason },
+    };
+}
