@@ -9,7 +9,7 @@ using Smartnumbers.Functions.Tests.Twilio;
 
 namespace Smartnumbers.Functions.Tests.CallRecords;
 
-/// <summary>Blocked and high-risk calls raise Call.Blocked / Call.HighRisk through the outbox (DESIGN §6), once per call.</summary>
+/// <summary>Blocked and high-risk calls raise Call.Blocked / Call.HighRisk through the outbox (docs/health.md, CloudEvents), once per call.</summary>
 [Collection(AppCollection.Name)]
 public sealed class CallEventsTests(SmartnumbersAppFactory factory)
 {

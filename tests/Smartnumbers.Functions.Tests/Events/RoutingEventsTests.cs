@@ -11,7 +11,7 @@ using Smartnumbers.Functions.Tests.Infrastructure;
 
 namespace Smartnumbers.Functions.Tests.Events;
 
-/// <summary>Plan switches and overrides made through the admin API raise their CloudEvents (DESIGN §6), once each.</summary>
+/// <summary>Plan switches and overrides made through the admin API raise their CloudEvents (docs/health.md), once each.</summary>
 [Collection(AppCollection.Name)]
 public sealed class RoutingEventsTests(SmartnumbersAppFactory factory)
 {
