@@ -32,6 +32,9 @@ case "$mode" in
   -rwx*) ;;
   *) fail "$exe has mode '$mode' in the deployment zip: the custom handler would not start" ;;
 esac
-zipinfo -1 "$zipfile" | grep -qx 'host.json' || fail "host.json is not at the root of the deployment zip"
+# The listing is read whole first: `zipinfo | grep -q` under pipefail fails when grep stops reading early and zipinfo
+# is killed by SIGPIPE, which is what failed CI once although host.json was there.
+listing=$(zipinfo -1 "$zipfile")
+grep -qx 'host.json' <<<"$listing" || fail "host.json is not at the root of the deployment zip"
 rm -f "$zipfile"
 echo "package ok: $out has host.json, $exe (self-contained linux-x64, $mode in the zip), $count function folders and the console"
