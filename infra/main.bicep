@@ -269,6 +269,21 @@ module rbac 'app/rbac.bicep' = {
   }
 }
 
+// The shared spill folder of the call-record writer: without it, records spilled during a storage outage stay on one
+// instance's local disk and are lost when Flex scales that instance in.
+module spillShare 'app/spill-share.bicep' = {
+  name: 'spill-share'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: '${abbrs.storageStorageAccounts}spill${resourceToken}'
+    skuName: storageSku
+    functionAppName: api.outputs.name
+    mountPath: '/mounts/call-records'
+  }
+}
+
 // Only secrets that were supplied are referenced: a reference to a missing secret would break the setting.
 var keyVaultSettings = union(
   empty(twilioAuthToken) ? {} : { Twilio__AuthToken: keyVault.outputs.twilioAuthTokenUri },
@@ -295,6 +310,7 @@ module appSettings 'app/appsettings.bicep' = {
     emailSenderAddress: acs.outputs.emailSenderAddress
     keyVaultSettings: keyVaultSettings
     emergencyDestinations: emergencyDestinations
+    spillFolder: spillShare.outputs.mountPath
   }
 }
 
@@ -335,6 +351,7 @@ output ACS_SYSTEM_TOPIC_NAME string = acs.outputs.systemTopicName
 output EVENTGRID_TOPIC_NAME string = events.outputs.name
 output EVENTGRID_TOPIC_ENDPOINT string = events.outputs.endpoint
 output AZURE_STORAGE_ACCOUNT_ID string = storage.outputs.id
+output SPILL_STORAGE_ACCOUNT_NAME string = spillShare.outputs.name
 output EVENTGRID_DEADLETTER_CONTAINER string = deadLetterContainerName
 output SITE_EVENTS_QUEUE string = siteEventsQueueName
 output ALERT_ACTION_GROUP_ID string = alerts.outputs.actionGroupId

@@ -18,6 +18,8 @@ param emailSenderAddress string
 param keyVaultSettings object
 @description('EmergencyRoute__Destinations: comma-separated E.164 numbers; empty: no emergency route.')
 param emergencyDestinations string
+@description('CallRecords__SpillFolder: the mount path of the Azure Files share every instance sees.')
+param spillFolder string
 
 resource site 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
@@ -35,6 +37,7 @@ var plainSettings = {
   Acs__CallbackBaseUrl: publicBaseUrl
   Acs__ResourceId: acsResourceId
   Notifications__SenderAddress: emailSenderAddress
+  CallRecords__SpillFolder: spillFolder
 }
 var emergencySettings = empty(emergencyDestinations) ? {} : { EmergencyRoute__Destinations: emergencyDestinations }
 var acsSettings = union(
