@@ -33,6 +33,8 @@ try
 
     var app = builder.Build();
 
+    // An exception no endpoint caught: 503 with problem details when storage did not answer, else 500 with problem details.
+    app.UseExceptionHandler();
     app.MapHostingEndpoints();
     app.MapStorageHealth();
     app.MapAdminApi();

@@ -24,6 +24,7 @@ internal static class StorageExtensions
         services.AddSingleton<TableStore>();
         services.AddSingleton<StorageReadiness>();
         services.AddHostedService<StorageInitializer>();
+        services.AddExceptionHandler<StorageUnavailableHandler>();
         return services;
     }
 
