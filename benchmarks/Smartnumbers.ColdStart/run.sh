@@ -39,9 +39,8 @@ props() {
   esac
 }
 
-if [ ! -x tools/node_modules/.bin/azurite-table ]; then
-  npm ci --prefix tools --no-audit --no-fund --loglevel=error || fail "could not install Azurite (npm ci --prefix tools)"
-fi
+source benchmarks/azurite.sh
+ensure_azurite
 dotnet build benchmarks/Smartnumbers.ColdStart -c Release -v quiet -nologo >/dev/null || fail "could not build the cold-start runner"
 
 work=$(mktemp -d)
@@ -49,13 +48,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 
-port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-tools/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$port" --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent &
-pids+=($!)
-up=false
-for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { up=true; break; }; sleep 0.1; done
-$up || fail "Azurite did not listen on 127.0.0.1:$port"
-storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+start_azurite
+storage=$azurite_storage
 
 for variant in "${variants[@]}"; do
   extra=$(props "$variant")

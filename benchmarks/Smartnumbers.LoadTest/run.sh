@@ -7,12 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
 fail() { echo "load run setup failed: $*" >&2; exit 1; }
-if [ ! -x tools/node_modules/.bin/azurite-table ]; then
-  npm ci --prefix tools --no-audit --no-fund --loglevel=error || fail "could not install Azurite (npm ci --prefix tools)"
-fi
+source benchmarks/azurite.sh
+ensure_azurite
 
 build_log=$(mktemp)
 for project in functions/Smartnumbers.Functions benchmarks/Smartnumbers.LoadTest; do
@@ -26,21 +24,15 @@ spill=$(mktemp -d)   # events the app could not write during the run stay here, 
 cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done; rm -rf "$spill"; }
 trap cleanup EXIT INT TERM
 
-azurite_port=$(free_port)
-nice -n "${STORAGE_NICE:-0}" tools/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$azurite_port" --inMemoryPersistence \
-  --skipApiVersionCheck --disableTelemetry --silent &
-pids+=($!)
-storage_pid=$!
-up=false
-for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null && { up=true; break; }; sleep 0.1; done
-$up || fail "Azurite did not listen on 127.0.0.1:$azurite_port within 10 s"
+start_azurite
+storage_pid=$azurite_pid
 
 app_port=$(free_port)
 base="http://127.0.0.1:$app_port"
 token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 bootstrap=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 ASPNETCORE_ENVIRONMENT=Production \
-Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;" \
+Storage__ConnectionString="$azurite_storage" \
 Admin__BootstrapKey="$bootstrap" Twilio__AuthToken="$token" Twilio__PublicBaseUrl="$base" \
 Telemetry__Console=false Hosting__RunTimersStandalone=false Logging__LogLevel__Default=Warning CallRecords__Writers=${WRITERS:-8} CallRecords__SpillFolder="$spill" \
   env ${EXTRA_ENV:-} dotnet functions/Smartnumbers.Functions/bin/Release/net10.0/Smartnumbers.Functions.dll --urls "$base" &

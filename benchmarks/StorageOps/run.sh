@@ -9,8 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 rate=200 seconds=10
 while [ $# -gt 0 ]; do case "$1" in --rate) rate=$2; shift 2;; --seconds) seconds=$2; shift 2;; *) echo "unknown option $1" >&2; exit 2;; esac; done
 fail() { echo "storage-ops run failed: $*" >&2; exit 1; }
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-[ -x tools/node_modules/.bin/azurite-table ] || npm ci --prefix tools --no-audit --no-fund --loglevel=error || fail "could not install Azurite"
+source benchmarks/azurite.sh
+ensure_azurite
 for project in functions/Smartnumbers.Functions benchmarks/Smartnumbers.LoadTest; do
   dotnet build "$project" -c Release -v quiet -nologo >/dev/null || fail "build of $project failed"
 done
@@ -20,21 +20,14 @@ pids=()
 cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done; [ -n "${KEEP_LOG:-}" ] && cp "$work/azurite.log" "$KEEP_LOG"; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 
-azurite_port=$(free_port)
-tools/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$azurite_port" --inMemoryPersistence \
-  --skipApiVersionCheck --disableTelemetry --silent --debug "$work/azurite.log" &
-azurite_pid=$!
-pids+=($azurite_pid)
-up=false
-for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null && { up=true; break; }; sleep 0.1; done
-$up || fail "Azurite did not listen"
+start_azurite --debug "$work/azurite.log"
 
 app_port=$(free_port)
 base="http://127.0.0.1:$app_port"
 token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 bootstrap=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 ASPNETCORE_ENVIRONMENT=Production \
-Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;" \
+Storage__ConnectionString="$azurite_storage" \
 Admin__BootstrapKey="$bootstrap" Twilio__AuthToken="$token" Twilio__PublicBaseUrl="$base" \
 Telemetry__Console=false Hosting__RunTimersStandalone=false Logging__LogLevel__Default=Warning CallRecords__SpillFolder="$work/spill" \
   dotnet functions/Smartnumbers.Functions/bin/Release/net10.0/Smartnumbers.Functions.dll --urls "$base" &
