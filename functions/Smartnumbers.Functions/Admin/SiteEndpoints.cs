@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.ApiKeys;
+using Smartnumbers.Functions.DeliveryHealth;
 
 namespace Smartnumbers.Functions.Admin;
 
@@ -17,7 +21,7 @@ internal static class SiteEndpoints
     public static Task<IResult> ListSites(string account, ConfigDocuments documents, CancellationToken ct) =>
         DocumentResource.ListAsync(documents, account, ConfigRows.SitePrefix, ConfigJsonContext.Web.Site, ct);
 
-    public static async Task<IResult> GetSite(string account, string site, HttpContext http, ConfigDocuments documents, CancellationToken ct)
+    public static async Task<IResult> GetSite(string account, string site, HttpContext http, ConfigDocuments documents, ISiteHealthReader probes, CancellationToken ct)
     {
         var found = await documents.GetAsync(account, ConfigRows.Site(site), ConfigJsonContext.Web.Site, ct);
         if (found is not { } f)
@@ -26,14 +30,23 @@ internal static class SiteEndpoints
         }
 
         var state = await documents.Store.GetAsync(account, ConfigRows.SiteState(site), ct);
-        var body = System.Text.Json.JsonSerializer.SerializeToNode(f.Document, ConfigJsonContext.Web.Site)!.AsObject();
-        body["health"] = new System.Text.Json.Nodes.JsonObject
+        var probed = await probes.ReadSiteAsync(account, site, ct);
+        var body = JsonSerializer.SerializeToNode(f.Document, ConfigJsonContext.Web.Site)!.AsObject();
+        body["health"] = new JsonObject
         {
+            // What routing uses (the mirror the probes keep in the account's configuration).
             ["state"] = state?.Entity.GetBoolean(ConfigRows.SiteDownProperty) == true ? "down" : "up",
-            ["since"] = state?.Entity.Timestamp?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["since"] = Iso(probed?.Since ?? state?.Entity.Timestamp),
+            // The latest probe round: when, what it found, and how many rounds in a row failed or passed.
+            ["lastProbeAt"] = Iso(probed?.LastRoundAt),
+            ["lastResult"] = probed?.LastDetail,
+            ["consecutiveFailures"] = probed?.ConsecutiveFailures ?? 0,
+            ["consecutiveSuccesses"] = probed?.ConsecutiveSuccesses ?? 0,
         };
         return AdminResults.WithETag(http, f.ETag, TypedResults.Json(body, ConfigJsonContext.Web.JsonObject));
     }
+
+    private static string? Iso(DateTimeOffset? at) => at?.ToString("O", CultureInfo.InvariantCulture);
 
     public static Task<IResult> PutSite(string account, string site, HttpContext http, ConfigDocuments documents, IDocumentValidator validator, CancellationToken ct)
     {

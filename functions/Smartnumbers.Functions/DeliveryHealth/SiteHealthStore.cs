@@ -23,6 +23,12 @@ internal sealed class SiteHealthStore(TableStore store, IEventOutbox outbox) : I
         return row.HasValue ? (SiteHealthRow.FromEntity(row.Value!), row.Value!.ETag) : (SiteHealthState.Initial, null);
     }
 
+    public async Task<SiteHealthState?> ReadSiteAsync(string accountId, string siteId, CancellationToken cancellationToken)
+    {
+        var (state, etag) = await ReadAsync(accountId, siteId, cancellationToken);
+        return etag is null ? null : state;
+    }
+
     /// <summary>Commits atomically; returns the new ETag, or null when someone else changed the state first (nothing written).</summary>
     public async Task<ETag?> TryCommitAsync(
         string accountId, string siteId, SiteHealthState state, ETag? etag, IReadOnlyList<OutboxEvent> events, IReadOnlyList<HealthAuditEntry> audit, CancellationToken ct)

@@ -1,5 +1,5 @@
-// Overview: site health, the active plan and overrides in force, and calls in the last hour and day by outcome, with
-// high-risk calls counted against each number's own threshold.
+// Overview: site health (state, since when, the last probe round and its result), the active plan and overrides in
+// force, and calls in the last hour and day by outcome, with high-risk calls counted against each number's own threshold.
 import { h, table, when } from '../dom.js';
 import * as api from '../api.js';
 import { problemBox } from '../ui.js';
@@ -22,6 +22,8 @@ export async function render() {
         ['Site', s => s.data?.name ?? ''],
         ['State', s => h(`span.badge.${s.data?.health?.state === 'down' ? 'bad' : 'good'}`, {}, s.data?.health?.state ?? 'unknown')],
         ['Since', s => when(s.data?.health?.since)],
+        ['Last probe', s => s.data?.health?.lastProbeAt ? when(s.data.health.lastProbeAt) : 'never'],
+        ['Result', s => s.data?.health?.lastResult ?? ''],
       ], health, 'No sites configured.') : problemBox(sites.problem)),
     h('section.card', { 'aria-labelledby': 'routing-h' }, h('h2', { id: 'routing-h' }, 'Routing in force'),
       h('p', {}, 'Active plan: ', h('strong', {}, active ? `${active.name} (slot ${active.slot})` : 'none (normal routing)')),
