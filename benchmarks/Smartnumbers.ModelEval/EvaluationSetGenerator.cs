@@ -35,12 +35,23 @@ public static class EvaluationSetGenerator
             {
                 throw new InvalidOperationException($"Call {call.CallId} was not scored: {string.Join(" ", assessment.Explanation)}");
             }
-            var labelled = draw.Chance(plan.Pattern.IsFraud() ? options.FraudLabelledShare : options.GenuineLabelledShare);
-            ledger.Record(caller, plan.Called, call.Withheld, plan.At, labelled ? plan.Pattern.IsFraud() : null);
+            ledger.Record(caller, plan.Called, call.Withheld, plan.At, Label(draw, options, plan));
             calls.Add(new EvaluationCall(plan.At, plan.Called, EvaluationAccount.ThresholdOf(plan.Called), plan.Pattern,
                 plan.RepeatCaller, call, history, assessment.Risk));
         }
         return calls;
+    }
+
+    /// <summary>Whether an operator labels the call, and when (labels come after the call: a review, a complaint, an investigation).</summary>
+    private static (bool Fraud, DateTimeOffset GivenAt)? Label(NumberFactory draw, EvaluationSetOptions options, PlannedCall plan)
+    {
+        var fraud = plan.Pattern.IsFraud();
+        if (!draw.Chance(fraud ? options.FraudLabelledShare : options.GenuineLabelledShare))
+        {
+            return null;
+        }
+        var (min, max) = fraud ? options.FraudLabelDelayHours : options.GenuineLabelDelayHours;
+        return (fraud, plan.At.AddHours(min + (draw.Random.NextDouble() * (max - min))));
     }
 
     /// <summary>The caller's identity for the counters, as the app keys them (the decision's E.164 caller number).</summary>

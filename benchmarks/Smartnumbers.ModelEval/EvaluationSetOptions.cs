@@ -12,7 +12,7 @@ public sealed record EvaluationSetOptions
     public int Seed { get; init; } = DocumentedSeed;
     /// <summary>First day (UTC midnight, a Monday).</summary>
     public DateTimeOffset Start { get; init; } = new(2026, 9, 7, 0, 0, 0, TimeSpan.Zero);
-    public int Days { get; init; } = 42;
+    public int Days { get; init; } = 91;
 
     /// <summary>Genuine calling sessions per weekday, Saturday and Sunday (a session is a call and its redials).</summary>
     public int WeekdaySessions { get; init; } = 520;
@@ -55,6 +55,10 @@ public sealed record EvaluationSetOptions
     /// <summary>Chance that a call is labelled by an operator (visible to later calls from the caller as prior labels).</summary>
     public double FraudLabelledShare { get; init; } = 0.50;
     public double GenuineLabelledShare { get; init; } = 0.03;
+    /// <summary>How long after the call a label is given, in hours (drawn uniformly): fraud after an investigation or a
+    /// customer's complaint, genuine after a review of a flagged call.</summary>
+    public (double Min, double Max) FraudLabelDelayHours { get; init; } = (24, 168);
+    public (double Min, double Max) GenuineLabelDelayHours { get; init; } = (2, 48);
 
     /// <summary>Relative weight of each local hour (0–23) for genuine calls on weekdays and at weekends.</summary>
     public IReadOnlyList<double> WeekdayHours { get; init; } =

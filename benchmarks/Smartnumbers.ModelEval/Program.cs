@@ -30,18 +30,11 @@ foreach (var (pattern, (d, r)) in figures.ByPattern)
     Console.WriteLine(string.Create(inv, $"  {pattern,-22} {d:0.000} / {r:0.000}"));
 }
 
-if (Environment.GetEnvironmentVariable("MODELEVAL_DEBUG") == "1")
+Console.WriteLine("every call, default model: mean score, share at or above its number's threshold, commonest tags");
+foreach (var group in calls.GroupBy(c => c.Pattern).OrderBy(g => g.Key))
 {
-    var (older, newer, _) = HeldOutEvaluation.SplitByTime(calls);
-    foreach (var g in newer.Where(c => c.Fraud).GroupBy(c => c.Pattern)) Console.WriteLine($"heldout {g.Key} {g.Count()}");
-    var refit = new Smartnumbers.Core.Risk.RiskModelTrainer().Fit(older.Select(c => c.ToLabelled()).ToArray());
-    var d = Smartnumbers.Core.Risk.RiskModel.Default;
-    foreach (var a in Smartnumbers.Core.Risk.CallDnaCatalogue.All.OrderByDescending(a => Math.Abs(refit.Weights[a.Index] - d.Weights[a.Index])).Take(25))
-        Console.WriteLine($"  {a.Name,-28} {d.Weights[a.Index],6:0.00} -> {refit.Weights[a.Index],6:0.00}");
-    Console.WriteLine($"bias {d.Bias} -> {refit.Bias:0.00}");
-    foreach (var g in calls.GroupBy(c => c.Pattern))
-    {
-        var top = g.SelectMany(c => c.Risk.Tags).GroupBy(t => t).Select(t => $"{t.Key}:{100.0*t.Count()/g.Count():0}%");
-        Console.WriteLine($"{g.Key,-22} meanScore {g.Average(c => c.Risk.Score),5:0.0} over-threshold {100.0*g.Count(c => c.Risk.Score >= c.Threshold)/g.Count(),5:0.0}% tags {string.Join(" ", top)}");
-    }
+    var tags = group.SelectMany(c => c.Risk.Tags).GroupBy(t => t).OrderByDescending(t => t.Count()).Take(4)
+        .Select(t => string.Create(inv, $"{t.Key} {100.0 * t.Count() / group.Count():0} %"));
+    Console.WriteLine(string.Create(inv,
+        $"  {group.Key,-22} {group.Average(c => c.Risk.Score),5:0.0}  {100.0 * group.Count(c => c.Risk.Score >= c.Threshold) / group.Count(),5:0.0} %  {string.Join(", ", tags)}"));
 }
