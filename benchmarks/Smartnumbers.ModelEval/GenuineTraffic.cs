@@ -1,3 +1,5 @@
+using PhoneNumbers;
+
 namespace Smartnumbers.ModelEval;
 
 /// <summary>
@@ -65,7 +67,7 @@ internal sealed class GenuineTraffic(NumberFactory draw, EvaluationSetOptions op
                 break;
             case CallPattern.GenuineInternational:
                 var country = draw.Pick(Countries);
-                caller = new(pattern, draw.Foreign(country, draw.Chance(0.7) ? PhoneNumbers.PhoneNumberType.MOBILE : PhoneNumbers.PhoneNumberType.FIXED_LINE), country, null);
+                caller = new(pattern, draw.Foreign(country, draw.Chance(0.7) ? PhoneNumberType.MOBILE : PhoneNumberType.FIXED_LINE), country, null);
                 break;
             case CallPattern.GenuineWithheld:
                 // Twilio sends a privacy-withheld caller as "anonymous" or keypad-spelled (+266696687).
