@@ -48,5 +48,14 @@ internal static class ConsoleBrowser
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>No enabled button in the page except reading ones (sign out, paging, filters, downloads, previews).</summary>
+    public static async Task ExpectOnlyReadControlsAsync(IPage page)
+    {
+        var names = await page.Locator("main button:enabled").AllInnerTextsAsync();
+        var writes = names.Where(n => !(n.StartsWith("Export", StringComparison.Ordinal) || n is "Apply filters" or "Download CSV" or "Newer" or "Older" or "Show")).ToList();
+        Assert.True(writes.Count == 0, "write controls shown to a viewer: " + string.Join(", ", writes));
+        Assert.Equal(0, await page.Locator("main input:enabled[type=file]").CountAsync());
+    }
+
     public static async Task CloseAsync(IPage page) => await page.Context.CloseAsync();
 }

@@ -12,14 +12,18 @@ import * as overrides from './pages/overrides.js';
 import * as calls from './pages/calls.js';
 import * as simulate from './pages/simulate.js';
 import * as audit from './pages/audit.js';
+import * as schedules from './pages/schedules.js';
+import * as uploads from './pages/uploads.js';
 
 const pages = [
   ['overview', 'Overview', overview],
   ['charts', 'Charts', charts],
   ['calls', 'Calls', calls],
   ['plans', 'Dial plans', plans],
+  ['schedules', 'Schedule', schedules],
   ['overrides', 'Overrides', overrides],
   ['numbers', 'Numbers', numbers],
+  ['uploads', 'Uploads', uploads],
   ['simulate', 'Simulate', simulate],
   ['audit', 'Audit', audit],
 ];
