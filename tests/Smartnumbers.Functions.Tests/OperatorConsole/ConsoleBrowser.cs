@@ -11,18 +11,19 @@ internal static class ConsoleBrowser
         ? Path.Combine(RepositoryRoot.Path, "docs", "console")
         : null;
 
-    public static async Task<IPage> OpenAsync(ConsoleFixture fixture, int width = 1280, int height = 900)
+    /// <summary>A new browser context at the console, or at <paramref name="url"/> (a link into it).</summary>
+    public static async Task<IPage> OpenAsync(ConsoleFixture fixture, int width = 1280, int height = 900, string? url = null)
     {
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(fixture.App.ConsoleUrl);
+        await page.GotoAsync(url ?? fixture.App.ConsoleUrl);
         return page;
     }
 
-    public static async Task<IPage> SignInAsync(ConsoleFixture fixture, string account, string key, string expectedRole, int width = 1280)
+    public static async Task<IPage> SignInAsync(ConsoleFixture fixture, string account, string key, string expectedRole, int width = 1280, string? url = null)
     {
-        var page = await OpenAsync(fixture, width);
+        var page = await OpenAsync(fixture, width, url: url);
         await page.GetByLabel("Account").FillAsync(account);
         await page.GetByLabel("API key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
