@@ -35,6 +35,7 @@ var plainSettings = {
   Acs__CallbackBaseUrl: publicBaseUrl
   Acs__ResourceId: acsResourceId
   Notifications__SenderAddress: emailSenderAddress
+  Notifications__ConsoleBaseUrl: publicBaseUrl
 }
 var emergencySettings = empty(emergencyDestinations) ? {} : { EmergencyRoute__Destinations: emergencyDestinations }
 var acsSettings = union(

@@ -72,6 +72,11 @@ public sealed class ConsoleUploadTests(ConsoleFixture fixture)
         await Expect(page.Locator("#upload-too-large")).ToContainTextAsync("The file is too large: nothing was imported.");
         await Expect(page.Locator("#upload-too-large")).ToContainTextAsync("An upload may hold at most 1000 rows.");
         Assert.Equal(2, (await account.Admin.JsonAsync("/lists/block"))["items"]!.AsArray().Count);
+
+        await PreviewAsync(page, "changes.csv", "kind,entry,note\n" + string.Concat(Enumerable.Range(0, 99).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"block,+4477009{i:D5},\n"))));
+        await Expect(page.Locator("#upload-too-large")).ToContainTextAsync("An upload may change at most 98 rows (this one would change 99)");
+        await Expect(page.Locator("#upload-too-large")).ToContainTextAsync("Split the file; unchanged rows do not count.");
+        Assert.Equal(2, (await account.Admin.JsonAsync("/lists/block"))["items"]!.AsArray().Count);
         await ConsoleBrowser.CloseAsync(page);
     }
 

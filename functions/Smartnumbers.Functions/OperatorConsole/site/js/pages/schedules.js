@@ -32,10 +32,10 @@ export async function render() {
     ['Note', e => e.note ?? ''],
     ['Made by', e => h('span.made-by', {}, `${e.createdBy} at ${when(e.createdAt)}`, e.cancelledBy ? `; cancelled by ${e.cancelledBy}` : '')],
   ];
-  const upcomingTable = table('Upcoming', operator
+  const upcomingTable = table('Upcoming entries, soonest first', operator
     ? [...columns, ['', e => h('button', { type: 'button', onclick: () => cancel(e) }, `Cancel ${e.plan} at ${local(e.activation.status === 'pending' ? e.activation.at : e.deactivation.at)}`)]]
     : columns, upcoming, 'Nothing is scheduled.');
-  const pastTable = table('Past', columns, past, 'No entry has fired, been skipped or been cancelled yet.');
+  const pastTable = table('Past entries, latest first', columns, past, 'No entry has fired, been skipped or been cancelled yet.');
   const loaded = plans.ok ? plans.data.plans.filter(p => p.slot) : [];
   return h('div', {},
     h('p', {}, 'Times are the account\'s local time, with the offset in force on that day.'),

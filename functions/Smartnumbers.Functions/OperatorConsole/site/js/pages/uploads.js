@@ -21,6 +21,7 @@ export async function render([name]) {
   const about = h('section.card', { 'aria-labelledby': 'kind-h' },
     h('h2', { id: 'kind-h' }, label),
     h('p', {}, `Columns: ${columns}. A column left out of the file leaves that field as it is. Rows are created or updated, never deleted.`),
+    h('p', {}, 'A file is applied all or nothing. Limits: 1,000,000 characters and 1000 rows per file, and at most 98 rows that change per upload (unchanged rows do not count).'),
     h('button', { type: 'button', onclick: () => exportCsv(kind) }, `Export ${label.toLowerCase()} as CSV`));
   const upload = can(role) ? uploadForm(kind, label)
     : h('p.note', { id: 'upload-read-only' }, `Only an ${role} key may upload ${label.toLowerCase()}: you can export them.`);
