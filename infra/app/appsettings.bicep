@@ -38,6 +38,7 @@ var plainSettings = {
   Acs__ResourceId: acsResourceId
   Notifications__SenderAddress: emailSenderAddress
   CallRecords__SpillFolder: spillFolder
+  Notifications__ConsoleBaseUrl: publicBaseUrl
 }
 var emergencySettings = empty(emergencyDestinations) ? {} : { EmergencyRoute__Destinations: emergencyDestinations }
 var acsSettings = union(

@@ -22,6 +22,9 @@ public sealed record BlockedCallsDigest(
     /// <summary>One rejected call: its decision's reason, the number called and the caller (null when withheld).</summary>
     public sealed record BlockedCall(string Reason, string CalledNumber, string? Caller);
 
+    /// <summary>The reasons <see cref="Covers"/> as a call-log <c>reason</c> filter: each exact, or a prefix ending in '*'.</summary>
+    public const string CoveredReasons = DecisionReasons.Blocked + "," + DecisionReasons.Acr + ",icr-*";
+
     /// <summary>True for the reasons the digest covers: block list, ACR and every ICR reason.</summary>
     public static bool Covers(string? reason) =>
         reason is DecisionReasons.Blocked or DecisionReasons.Acr || (reason?.StartsWith("icr-", StringComparison.Ordinal) ?? false);

@@ -9,7 +9,8 @@ namespace Smartnumbers.Functions.Calls;
 
 /// <summary>
 /// The filters of GET …/calls: from/to (ISO 8601, [from, to)), number (called, E.164), minRisk (0–100), outcome
-/// (connected, diverted, rejected), reason (the decision's reason, exact), tag (a Call DNA tag), and the continuation of
+/// (connected, diverted, rejected), reason (the decision's reason: one or several separated by commas, each exact or a
+/// prefix ending in '*', as "blocked,acr,icr-*"), tag (a Call DNA tag), and the continuation of
 /// an earlier page (the last record's storage key, opaque).
 /// </summary>
 internal sealed record CallQuery(DateTimeOffset? From, DateTimeOffset? To, string? Number, int? MinRisk, string? After)
@@ -95,8 +96,12 @@ internal sealed record CallQuery(DateTimeOffset? From, DateTimeOffset? To, strin
 
     private bool MatchesDecision(CallRecord record) =>
         (Outcome is null || OutcomeOf(record) == Outcome)
-        && (Reason is null || string.Equals(record.Decision?.Reason, Reason, StringComparison.OrdinalIgnoreCase))
+        && (Reason is null || Reason.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(r => ReasonMatches(r, record.Decision?.Reason ?? "")))
         && (Tag is null || (record.Risk?.Tags ?? []).Contains(Tag, StringComparer.OrdinalIgnoreCase));
+
+    private static bool ReasonMatches(string filter, string reason) => filter.EndsWith('*')
+        ? reason.StartsWith(filter[..^1], StringComparison.OrdinalIgnoreCase)
+        : string.Equals(reason, filter, StringComparison.OrdinalIgnoreCase);
 
     private static string? Text(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 and <= 100 } t ? t : null;
 

@@ -34,5 +34,12 @@ public sealed class NotificationOptions
     [Range(1, 60)]
     public int RequestTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// The public base URL of this app (e.g. https://myapp.azurewebsites.net). When set, the blocked-calls digest links to
+    /// the console's call log filtered to the digest's calls ({base}/api/console/#/calls?…); unset, it has no link.
+    /// </summary>
+    [Url]
+    public string? ConsoleBaseUrl { get; set; }
+
     public bool EmailConfigured => !string.IsNullOrWhiteSpace(SenderAddress);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Smartnumbers.Core.Notifications;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.CallRecords;
@@ -10,7 +11,7 @@ namespace Smartnumbers.Functions.Notifications;
 /// blocked-calls digest (account time zone) from the call records and enqueues it once (the id names the period).
 /// An empty period is skipped unless the account asked for "send even when empty". Schedule in SendDigests/function.json.
 /// </summary>
-internal sealed class SendDigestsTimer(ConfigDocuments documents, CallRecordStore records, INotificationOutbox outbox, TimeProvider time) : ITimerFunction
+internal sealed class SendDigestsTimer(ConfigDocuments documents, CallRecordStore records, INotificationOutbox outbox, IOptions<NotificationOptions> options, TimeProvider time) : ITimerFunction
 {
     public string Name => "SendDigests";
 
@@ -47,7 +48,7 @@ internal sealed class SendDigestsTimer(ConfigDocuments documents, CallRecordStor
                 continue;
             }
 
-            await outbox.EnqueueAsync([DigestNotification.For(account, accountSettings?.Name ?? account, digest)], cancellationToken);
+            await outbox.EnqueueAsync([DigestNotification.For(account, accountSettings?.Name ?? account, digest, options.Value.ConsoleBaseUrl)], cancellationToken);
             lines.Add($"{account}: digest of {digest.Total} blocked calls {period.From:O}–{period.To:O}");
         }
 

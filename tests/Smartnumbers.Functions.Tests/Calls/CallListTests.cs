@@ -26,6 +26,10 @@ public sealed class CallListTests(SmartnumbersAppFactory factory)
         Assert.Equal([rejected.CallId], onlyRejected["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()));
         var byReason = await bed.CallsJsonAsync("?reason=" + Uri.EscapeDataString(rejected.Decision!.Reason!), key);
         Assert.Equal([rejected.CallId], byReason["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()));
+        var byReasons = await bed.CallsJsonAsync("?reason=" + Uri.EscapeDataString($"acr,{rejected.Decision!.Reason},icr-*"), key);
+        Assert.Equal([rejected.CallId], byReasons["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()));
+        var byPrefix = await bed.CallsJsonAsync("?reason=" + Uri.EscapeDataString(connected.Decision!.Reason![..3] + "*"), key);
+        Assert.Equal([connected.CallId], byPrefix["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()));
         var onlyConnected = await bed.CallsJsonAsync("?outcome=connected", key);
         Assert.Equal([connected.CallId], onlyConnected["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()));
         var tagged = connected.Risk!.Tags.Concat(rejected.Risk!.Tags).FirstOrDefault();

@@ -5,6 +5,7 @@ using Smartnumbers.Core.Notifications;
 using Smartnumbers.Functions.CallRecords;
 using Smartnumbers.Functions.Hosting;
 using Smartnumbers.Functions.Notifications;
+using Smartnumbers.Functions.Tests.Admin;
 
 namespace Smartnumbers.Functions.Tests.Notifications;
 
@@ -20,7 +21,8 @@ public sealed class DigestDeliveryTests(NotificationAppFactory factory)
         await RecordAsync(s.Account,
             Call("c1", 10, "blocked", "+447700900111"), Call("c2", 20, "blocked", "+447700900111"), Call("c3", 30, "acr", null),
             Call("c4", 40, "icr-premium-rate", "+449090000000", "+441134960002"), Call("c5", 50, "normal", "+447700900111"),
-            Call("c6", 70, "blocked", "+447700900111")); // 10:10: the next hour
+            Call("c6", 70, "blocked", "+447700900111"), // 10:10: the next hour
+            Call("c7", 55, "unknown-number", "+447700900222")); // rejected, but not by screening: not in the digest
 
         await TimerAsync(Hour.AddMinutes(65)).RunAsync(new TimerRun("test", false), default);
         await TimerAsync(Hour.AddMinutes(66)).RunAsync(new TimerRun("test", false), default); // the same period again
@@ -32,9 +34,26 @@ public sealed class DigestDeliveryTests(NotificationAppFactory factory)
         Assert.Contains("By reason:\n  blocked: 2\n  acr: 1\n  icr-premium-rate: 1", text, StringComparison.Ordinal);
         Assert.Contains("By number called:\n  +441134960001: 3\n  +441134960002: 1", text, StringComparison.Ordinal);
         Assert.Contains("Top 10 callers:\n  +447700900111: 2\n  +449090000000: 1\n  withheld: 1", text, StringComparison.Ordinal);
+        const string link = "https://smartnumbers.example.test/api/console/#/calls?reason=blocked%2Cacr%2Cicr-%2A&from=2027-03-01T09%3A00%3A00Z&to=2027-03-01T10%3A00%3A00Z";
+        Assert.EndsWith("\n\nThese calls in the call log: " + link, text, StringComparison.Ordinal);
         var hook = Assert.Single(s.Hooks);
         Assert.Equal(NotificationKinds.BlockedCallsDigest, hook.Json!["kind"]!.GetValue<string>());
         Assert.Equal(4, hook.Json!["data"]!["total"]!.GetValue<int>());
+        Assert.Equal(link, hook.Json!["data"]!["callLog"]!.GetValue<string>());
+
+        // The link's filters, given to the API the console calls, select exactly the digest's four calls.
+        var admin = new AdminTestClient(factory.CreateClient(), s.Account);
+        var calls = await admin.JsonAsync("/calls" + link[link.IndexOf('?', StringComparison.Ordinal)..]);
+        Assert.Equal(["c1", "c2", "c3", "c4"], calls["calls"]!.AsArray().Select(c => c!["callId"]!.GetValue<string>()[..2]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_public_base_url_the_digest_has_no_call_log_link()
+    {
+        var digest = BlockedCallsDigest.Build(Hour, Hour.AddHours(1), [new("blocked", "+441134960001", "+447700900111")]);
+        var notification = DigestNotification.For("acct", "Acct", digest, consoleBaseUrl: null);
+        Assert.DoesNotContain("call log", notification.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("callLog", notification.DataJson, StringComparison.Ordinal);
     }
 
     [Fact]

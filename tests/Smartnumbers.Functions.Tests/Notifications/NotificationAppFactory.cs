@@ -9,12 +9,16 @@ public sealed class NotificationAppFactory : AcsAppFactory
 {
     public const string Sender = "DoNotReply@0f1e2d3c.azurecomm.net";
 
+    /// <summary>The app's public base URL, which the digest's call-log link starts with.</summary>
+    public const string ConsoleBaseUrl = "https://smartnumbers.example.test/";
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         Settings["Notifications:SenderAddress"] = Sender;
         Settings["Notifications:MaxAttempts"] = "3";
         Settings["Notifications:RetryDelaySeconds"] = "10";
+        Settings["Notifications:ConsoleBaseUrl"] = ConsoleBaseUrl;
         ConfigureTestServices.Add(s =>
         {
             s.AddHttpClient(AcsEmailClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(Acs.CreateTrustingHandler);

@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using Smartnumbers.Core.Notifications;
+using Smartnumbers.Functions.Notifications;
 using Smartnumbers.Functions.Tests.Admin;
 using Smartnumbers.Functions.Tests.Twilio;
 using static Microsoft.Playwright.Assertions;
@@ -33,6 +35,31 @@ public sealed class ConsoleCallLogTests(ConsoleFixture fixture)
         await Expect(page.GetByText("No calls match.")).ToBeVisibleAsync();
         var filtered = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
         Assert.Single((await File.ReadAllTextAsync(await filtered.PathAsync())).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        await ConsoleBrowser.CloseAsync(page);
+    }
+
+    [Fact]
+    public async Task The_blocked_calls_digests_link_opens_the_call_log_filtered_to_the_digests_calls_after_signing_in()
+    {
+        const string blocked = "+447400123999";
+        var account = await ConsoleAccount.CreateAsync(fixture);
+        await ConsoleAccount.ExpectAsync(System.Net.HttpStatusCode.OK, account.Admin.PutAsync("/lists/block/" + blocked, "{}"));
+        await account.RefreshSnapshotAsync();
+        var genuine = await account.CallAndRecordAsync(TwilioCalls.GenuineCaller);
+        var rejected = await account.CallAndRecordAsync(blocked);
+        Assert.Equal("blocked", rejected.Decision!.Reason);
+        var now = TimeProvider.System.GetUtcNow();
+        var digest = BlockedCallsDigest.Build(now.AddHours(-1), now.AddHours(1), []);
+        var link = DigestNotification.CallLogLink(fixture.App.BaseUrl, digest);
+        Assert.DoesNotContain("key", link, StringComparison.OrdinalIgnoreCase);
+
+        var page = await ConsoleBrowser.SignInAsync(fixture, account.Account, await account.Admin.KeyAsync("viewer"), "viewer", url: link);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Calls", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Reason")).ToHaveValueAsync("blocked,acr,icr-*");
+        await Expect(page.GetByLabel("From")).Not.ToHaveValueAsync("");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = rejected.CallId[..10] })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = genuine.CallId[..10] })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row)).ToHaveCountAsync(2); // header + the blocked call
         await ConsoleBrowser.CloseAsync(page);
     }
 

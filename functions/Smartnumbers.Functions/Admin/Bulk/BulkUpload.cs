@@ -66,7 +66,8 @@ internal sealed class BulkUpload(ConfigDocuments documents, NumberIndex index, I
         var changed = items.Where((_, n) => results[n].Result != "unchanged").ToList();
         if (changed.Count > MaxChanges)
         {
-            return new BulkOutcome([], [], $"An upload may change at most {MaxChanges} rows (it would change {changed.Count}); split it.");
+            return new BulkOutcome([], [], $"An upload may change at most {MaxChanges} rows (this one would change {changed.Count}): it is applied all or nothing"
+                + $" as one storage transaction, which holds at most 100 operations ({MaxChanges} rows, the version and the audit entry). Split the file; unchanged rows do not count.");
         }
 
         if (dryRun || changed.Count == 0)

@@ -1,4 +1,5 @@
-// The console's shell: sign-in, navigation by the URL's hash, and one page at a time.
+// The console's shell: sign-in, navigation by the URL's hash, and one page at a time. A hash may carry a page's
+// parameters after '?' (#/calls?reason=blocked): never a key, which lives only in the session.
 import { h, fill } from './dom.js';
 import * as session from './session.js';
 import { SessionEnded } from './api.js';
@@ -12,14 +13,18 @@ import * as overrides from './pages/overrides.js';
 import * as calls from './pages/calls.js';
 import * as simulate from './pages/simulate.js';
 import * as audit from './pages/audit.js';
+import * as schedules from './pages/schedules.js';
+import * as uploads from './pages/uploads.js';
 
 const pages = [
   ['overview', 'Overview', overview],
   ['charts', 'Charts', charts],
   ['calls', 'Calls', calls],
   ['plans', 'Dial plans', plans],
+  ['schedules', 'Schedule', schedules],
   ['overrides', 'Overrides', overrides],
   ['numbers', 'Numbers', numbers],
+  ['uploads', 'Uploads', uploads],
   ['simulate', 'Simulate', simulate],
   ['audit', 'Audit', audit],
 ];
@@ -36,11 +41,12 @@ async function show() {
     fill(who);
     const reason = session.takeEndReason();
     notice(reason, 'error');
-    signIn.render(main, () => { notice(null); location.hash = '#/overview'; show(); });
+    signIn.render(main, () => { notice(null); if (!location.hash.startsWith('#/')) location.hash = '#/overview'; show(); }); // a link's page survives signing in
     return;
   }
 
-  const [name, ...rest] = (location.hash.replace(/^#\/?/, '') || 'overview').split('/');
+  const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const [name, ...rest] = (path || 'overview').split('/');
   const page = pages.find(p => p[0] === name) ?? pages[0];
   nav.hidden = false;
   fill(nav, h('ul', {}, pages.map(([id, label]) =>
@@ -53,7 +59,7 @@ async function show() {
   const ticket = ++rendering;
   fill(main, h('h1', {}, page[1]), h('p.loading', {}, 'Loading…'));
   try {
-    const content = await page[2].render(rest.map(decodeURIComponent));
+    const content = await page[2].render(rest.map(decodeURIComponent), new URLSearchParams(query));
     if (ticket === rendering) {
       fill(main, h('h1', {}, page[1]), content);
       performance.mark(`page-shown:${page[0]}`); // navigation → data shown, read by the page-load test

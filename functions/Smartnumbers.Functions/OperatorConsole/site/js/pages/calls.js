@@ -1,5 +1,6 @@
 // The call log: filtered, paged 50 at a time (the API's continuation, never everything), one call's Call DNA, labels,
-// and the Call DNA report as CSV.
+// and the Call DNA report as CSV. Filters may come from the URL (#/calls?reason=blocked,acr,icr-*&from=…Z&to=…Z, as the
+// blocked-calls digest links): they replace the current ones.
 import { h, fill, field, input, select, table, when } from '../dom.js';
 import * as api from '../api.js';
 import { can } from '../session.js';
@@ -10,8 +11,18 @@ const FILTERS = ['number', 'outcome', 'reason', 'tag', 'minRisk', 'from', 'to'];
 let filters = {};
 let pages = [null]; // continuation of each page shown; the last is the current page's
 
-export async function render([callId]) {
+export async function render([callId], params) {
+  if (!callId && FILTERS.some(k => params?.has(k))) {
+    filters = Object.fromEntries(FILTERS.map(k => [k, k === 'from' || k === 'to' ? localInput(params.get(k)) : params.get(k) ?? '']));
+    pages = [null];
+  }
   return callId ? detail(callId) : list();
+}
+
+/** An ISO 8601 time as a datetime-local input's value (the browser's local time, to the minute). */
+function localInput(iso) {
+  const d = new Date(iso ?? '');
+  return iso && !Number.isNaN(d.getTime()) ? new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '';
 }
 
 export function outcomeOf(call) {
