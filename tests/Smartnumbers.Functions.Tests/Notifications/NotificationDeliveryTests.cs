@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Smartnumbers.Core.Notifications;
@@ -38,7 +36,7 @@ public sealed class NotificationDeliveryTests(NotificationAppFactory factory)
         Assert.All(polls, poll => AcsSignature.AssertSigned(poll, factory.Acs.AccessKey));
 
         var hook = Assert.Single(s.Hooks);
-        Assert.Equal(ExpectedSignature(s.WebhookSecret, hook.Body), hook.Header(WebhookSender.SignatureHeader));
+        Assert.Equal(s.ExpectedSignature(hook), hook.Header(WebhookSender.SignatureHeader));
         Assert.Equal(NotificationKinds.SiteDown, hook.Json!["kind"]!.GetValue<string>());
         Assert.Equal(s.Account, hook.Json!["account"]!.GetValue<string>());
         Assert.Equal("leeds", hook.Json!["data"]!["site"]!.GetValue<string>());
@@ -170,9 +168,6 @@ public sealed class NotificationDeliveryTests(NotificationAppFactory factory)
 
     private static bool PolledFor(RecordedRequest poll, Azure.Data.Tables.TableEntity row) =>
         row.GetString("EmailOperation") is { } op && new Uri(op).AbsolutePath == poll.Path;
-
-    private static string ExpectedSignature(string secret, byte[] body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     private Task SiteDownAsync(NotificationScenario s)
     {
