@@ -93,15 +93,7 @@ public sealed class ImmediateNotificationTests(NotificationAppFactory factory)
         var routing = factory.Services.GetRequiredService<IRoutingControl>();
         Assert.True((await routing.LoadPlanAsync(s.Account, "weekend", null, ByHand)).Succeeded);
         Assert.True((await routing.ActivatePlanAsync(s.Account, "weekend", ByHand)).Succeeded);
-        return await HealthTestData.PutSiteAsync(documents, s.Account, "leeds", new Site
-        {
-            Name = "Leeds",
-            Destinations = ["+441134960000"],
-            Probes = [new Probe { Kind = ProbeKind.Http, Target = pbx.Url + "/health", TimeoutMs = 500 }],
-            DownAfter = 2,
-            UpAfter = 2,
-            FailoverPlan = "leeds-closed",
-        });
+        return await HealthTestData.PutSiteAsync(documents, s.Account, "leeds", HealthTestData.Leeds(pbx));
     }
 
     private async Task RoundsAsync(IReadOnlyList<SiteToProbe> sites, int n)
