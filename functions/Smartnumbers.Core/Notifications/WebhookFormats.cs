@@ -6,7 +6,7 @@ public static class WebhookFormats
     /// <summary>Our own JSON: <c>{"id","kind","account","time","title","text","data"}</c>.</summary>
     public const string Json = "json";
 
-    /// <summary>A Microsoft Teams incoming webhook (or Workflows "post to a channel") MessageCard: <c>{"@type","@context","summary","title","text"}</c>.</summary>
+    /// <summary>A Microsoft Teams Workflows webhook: a message with one Adaptive Card, <c>{"type":"message","attachments":[…]}</c>.</summary>
     public const string Teams = "teams";
 
     /// <summary>A Slack incoming webhook: <c>{"text"}</c>.</summary>

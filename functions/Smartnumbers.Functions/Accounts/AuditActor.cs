@@ -7,6 +7,10 @@ namespace Smartnumbers.Functions.Accounts;
 /// <param name="Channel">api | ivr | health | schedule.</param>
 public sealed record AuditActor(string Who, string Role, string Channel)
 {
+    /// <summary>Why a system channel acted, carried into the change's event (health: <see cref="PlanChangedData.Failover"/> or
+    /// <see cref="PlanChangedData.Failback"/>); null for people.</summary>
+    public string? Cause { get; init; }
+
     public const string Api = "api";
     public const string Ivr = "ivr";
     public const string Health = "health";

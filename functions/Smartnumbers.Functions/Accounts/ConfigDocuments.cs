@@ -74,11 +74,11 @@ internal sealed class ConfigDocuments(ConfigStore store, NumberIndex index, ISna
     }
 
     /// <summary>Creates or replaces one document row.</summary>
-    /// <param name="redact">When given, the audit row's before and after are of the redacted documents (secrets left out).</param>
-    public async Task<WriteResult> PutAsync<T>(string account, string rowKey, T document, JsonTypeInfo<T> type, string? ifMatch, AuditActor actor, string resource, CancellationToken ct, Func<T, T>? redact = null)
+    /// <param name="auditView">When given, what the audit row keeps of the stored JSON before and after (secrets left out).</param>
+    public async Task<WriteResult> PutAsync<T>(string account, string rowKey, T document, JsonTypeInfo<T> type, string? ifMatch, AuditActor actor, string resource, CancellationToken ct, Func<string, string>? auditView = null)
     {
         var json = JsonSerializer.Serialize(document, type);
-        string? Audited(string? stored) => stored is null || redact is null ? stored : JsonSerializer.Serialize(redact(JsonSerializer.Deserialize(stored, type)!), type);
+        string? Audited(string? stored) => stored is null || auditView is null ? stored : auditView(stored);
         var isAccount = rowKey == ConfigRows.Account;
         var result = await store.WriteAsync(account, isAccount ? [rowKey] : [rowKey, ConfigRows.Account], rows =>
         {
@@ -101,7 +101,8 @@ internal sealed class ConfigDocuments(ConfigStore store, NumberIndex index, ISna
     }
 
     /// <summary>Deletes one document row (404 when absent).</summary>
-    public async Task<WriteResult> DeleteAsync(string account, string rowKey, string? ifMatch, AuditActor actor, string resource, CancellationToken ct)
+    /// <param name="auditView">When given, what the audit row keeps of the deleted JSON (secrets left out).</param>
+    public async Task<WriteResult> DeleteAsync(string account, string rowKey, string? ifMatch, AuditActor actor, string resource, CancellationToken ct, Func<string, string>? auditView = null)
     {
         var result = await store.WriteAsync(account, [rowKey], rows =>
         {
@@ -113,7 +114,7 @@ internal sealed class ConfigDocuments(ConfigStore store, NumberIndex index, ISna
                     Rows = [RowChange.Remove(rowKey)],
                     Action = "DELETE",
                     Resource = resource,
-                    Before = current.Json,
+                    Before = auditView is null || current.Json is null ? current.Json : auditView(current.Json),
                 };
         }, actor, ct);
         return await AfterWriteAsync(account, result, ct);

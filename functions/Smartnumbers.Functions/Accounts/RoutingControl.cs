@@ -206,7 +206,7 @@ internal sealed class RoutingControl(ConfigDocuments documents, TimeProvider tim
     {
         var before = ReadState(stateRow);
         var json = JsonSerializer.Serialize(next, Json.DialPlanState);
-        var data = new PlanChangedData(planId ?? before.ActivePlanId, next.ActivePlanId, before.ActivePlanId, actor.Channel, actor.Who);
+        var data = new PlanChangedData(planId ?? before.ActivePlanId, next.ActivePlanId, before.ActivePlanId, actor.Channel, actor.Who, actor.Cause);
         return new ConfigChange
         {
             Rows = [new RowChange(ConfigRows.PlanState, json)],

@@ -69,9 +69,10 @@ internal static class DocumentResource
             : AdminResults.Refused(result);
     }
 
-    public static async Task<IResult> DeleteAsync(HttpContext http, ConfigDocuments documents, string account, string rowKey, string resource, CancellationToken ct)
+    public static async Task<IResult> DeleteAsync(HttpContext http, ConfigDocuments documents, string account, string rowKey, string resource, CancellationToken ct,
+        Func<string, string>? auditView = null)
     {
-        var result = await documents.DeleteAsync(account, rowKey, AdminResults.IfMatch(http.Request), http.Actor(), resource, ct);
+        var result = await documents.DeleteAsync(account, rowKey, AdminResults.IfMatch(http.Request), http.Actor(), resource, ct, auditView);
         return result.Outcome == WriteOutcome.Done ? TypedResults.NoContent() : AdminResults.Refused(result);
     }
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Options;
 using Smartnumbers.Core.Health;
+using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.DeliveryHealth.Failover;
 using Smartnumbers.Functions.DeliveryHealth.Probes;
 using Smartnumbers.Functions.Telemetry;
@@ -121,7 +122,7 @@ internal sealed partial class SiteHealthRound(
 
         var after = active
             ? current
-            : await plans.ActivateAsync(site.AccountId, plan, site.SiteId, $"site {site.SiteId} is down: {state.LastDetail}", current.Version, ct);
+            : await plans.ActivateAsync(site.AccountId, plan, site.SiteId, PlanChangedData.Failover, current.Version, ct);
         if (after is null)
         {
             // Changed between our read and our switch: the next round prepares again from what is active then.
@@ -150,10 +151,9 @@ internal sealed partial class SiteHealthRound(
             ifMatch = current.Version;
         }
 
-        var reason = $"site {site.SiteId} is back up; restoring the plan active before the outage";
         var restored = failover.PreviousPlanId is { } previous
-            ? await plans.ActivateAsync(site.AccountId, previous, site.SiteId, reason, ifMatch, ct)
-            : await plans.DeactivateAsync(site.AccountId, site.SiteId, reason, ifMatch, ct);
+            ? await plans.ActivateAsync(site.AccountId, previous, site.SiteId, PlanChangedData.Failback, ifMatch, ct)
+            : await plans.DeactivateAsync(site.AccountId, site.SiteId, PlanChangedData.Failback, ifMatch, ct);
         return restored is null
             ? SiteHealthMachine.CompleteFailback(state, FailbackOutcome.LeftManualChange, null, time.GetUtcNow())
             : SiteHealthMachine.CompleteFailback(state, FailbackOutcome.Restored, failover.PreviousPlanId, time.GetUtcNow());

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Smartnumbers.Core.Notifications;
+using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.Events;
 
 namespace Smartnumbers.Functions.Notifications;
 
 /// <summary>
 /// Which CloudEvents people are told about, and in what words: a site down or up, a failover or failback by the health
-/// probes, an override set through the dial-in line. Other events (and other channels' changes) are not notified.
+/// probes (told apart by the event's <c>cause</c>: a failback may activate the plan active before the outage), an
+/// override set through the dial-in line. Other events (and other channels' changes) are not notified.
 /// </summary>
 internal static class EventNotices
 {
@@ -20,10 +22,14 @@ internal static class EventNotices
                 $"{Text(data, "detail")}" + (Text(data, "failoverPlan") is { Length: > 0 } plan ? $"\nFailover plan: {plan}." : "")),
             SmartnumbersEventTypes.SiteRestored => (NotificationKinds.SiteUp, $"Site {SiteName(data)} is back up",
                 $"{Text(data, "detail")}" + (Text(data, "note") is { Length: > 0 } note ? $"\n{note}" : "")),
+            SmartnumbersEventTypes.DialPlanActivated when channel == "health" && Text(data, "cause") == PlanChangedData.Failback => (NotificationKinds.Failback,
+                $"Failback: plan {Text(data, "plan")} restored",
+                $"Site {Text(data, "who")} is back up: the health probes restored dial plan {Text(data, "plan")}, active before the outage."),
             SmartnumbersEventTypes.DialPlanActivated when channel == "health" => (NotificationKinds.Failover,
-                $"Failover: plan {Text(data, "plan")} activated", $"The health probes activated dial plan {Text(data, "plan")}."),
+                $"Failover: plan {Text(data, "plan")} activated", $"Site {Text(data, "who")} is down: the health probes activated dial plan {Text(data, "plan")}."),
             SmartnumbersEventTypes.DialPlanDeactivated when channel == "health" => (NotificationKinds.Failback,
-                $"Failback: plan {Text(data, "plan")} deactivated", "The health probes restored normal routing."),
+                "Failback: normal routing restored",
+                $"Site {Text(data, "who")} is back up: the health probes deactivated dial plan {Text(data, "plan")} and restored normal routing."),
             SmartnumbersEventTypes.OverrideSet when channel == "ivr" => (NotificationKinds.OverrideSetByIvr,
                 $"Override set on {Text(data, "number")} by the dial-in line",
                 $"{Text(data, "who")} diverted {Text(data, "number")} to {string.Join(", ", (data["destinations"] as JsonArray ?? []).Select(d => d?.ToString()))}"

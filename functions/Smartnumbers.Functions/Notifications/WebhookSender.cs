@@ -40,14 +40,7 @@ public sealed class WebhookSender(HttpClient http)
     public static JsonObject Payload(string format, Notification n) => format switch
     {
         WebhookFormats.Slack => new JsonObject { ["text"] = $"*{n.Title}*\n{n.Text}" },
-        WebhookFormats.Teams => new JsonObject
-        {
-            ["@type"] = "MessageCard",
-            ["@context"] = "https://schema.org/extensions",
-            ["summary"] = n.Title,
-            ["title"] = n.Title,
-            ["text"] = n.Text.Replace("\n", "\n\n", StringComparison.Ordinal),
-        },
+        WebhookFormats.Teams => TeamsMessage(n),
         _ => new JsonObject
         {
             ["id"] = n.Id,
@@ -58,5 +51,28 @@ public sealed class WebhookSender(HttpClient http)
             ["text"] = n.Text,
             ["data"] = JsonNode.Parse(n.DataJson),
         },
+    };
+
+    /// <summary>
+    /// A message carrying one Adaptive Card (title in bold, then the text), the shape a Teams Workflows webhook ("Send
+    /// webhook alerts to a channel") posts as it is, and that the retired Office 365 connector webhooks also took.
+    /// </summary>
+    private static JsonObject TeamsMessage(Notification n) => new()
+    {
+        ["type"] = "message",
+        ["attachments"] = new JsonArray(new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.card.adaptive",
+            ["contentUrl"] = null,
+            ["content"] = new JsonObject
+            {
+                ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+                ["type"] = "AdaptiveCard",
+                ["version"] = "1.4",
+                ["body"] = new JsonArray(
+                    new JsonObject { ["type"] = "TextBlock", ["text"] = n.Title, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
+                    new JsonObject { ["type"] = "TextBlock", ["text"] = n.Text.Replace("\n", "\n\n", StringComparison.Ordinal), ["wrap"] = true }),
+            },
+        }),
     };
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Smartnumbers.Core;
-using Smartnumbers.Core.Configuration;
 using Smartnumbers.Core.Health;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.DeliveryHealth;
@@ -48,15 +47,7 @@ public sealed class FailoverTests(SmartnumbersAppFactory factory)
         await ActivateByHandAsync(account, "weekend");
         var pbx = new LocalHttpEndpoint(FreePort.Next(), ctx => Task.CompletedTask);
         await pbx.StartAsync();
-        var site = await HealthTestData.PutSiteAsync(documents, account, "leeds", new Site
-        {
-            Name = "Leeds",
-            Destinations = ["+441134960000"],
-            Probes = [new Probe { Kind = ProbeKind.Http, Target = pbx.Url + "/health", TimeoutMs = 500 }],
-            DownAfter = 2,
-            UpAfter = upAfter,
-            FailoverPlan = failoverPlan,
-        });
+        var site = await HealthTestData.PutSiteAsync(documents, account, "leeds", HealthTestData.Leeds(pbx, failoverPlan, upAfter));
         return new Setup(account, number, site, pbx);
     }
 

@@ -20,6 +20,17 @@ internal static class HealthTestData
         Assert.Equal(WriteOutcome.Done, put.Outcome);
     }
 
+    /// <summary>Site "Leeds": one desk, probed over HTTP at <paramref name="pbx"/>; down after 2 failed rounds.</summary>
+    public static Site Leeds(LocalHttpEndpoint pbx, string? failoverPlan = "leeds-closed", int upAfter = 2) => new()
+    {
+        Name = "Leeds",
+        Destinations = ["+441134960000"],
+        Probes = [new Probe { Kind = ProbeKind.Http, Target = pbx.Url + "/health", TimeoutMs = 500 }],
+        DownAfter = 2,
+        UpAfter = upAfter,
+        FailoverPlan = failoverPlan,
+    };
+
     public static async Task<SiteToProbe> PutSiteAsync(ConfigDocuments documents, string account, string siteId, Site site)
     {
         var put = await documents.PutAsync(account, ConfigRows.Site(siteId), site, ConfigJsonContext.Web.Site, null, TestAccounts.Actor, "sites/" + siteId, default);

@@ -13,9 +13,9 @@ internal sealed class InterruptedPlanSwitch(IDialPlanSwitch inner, Func<Task> af
     public Task<ActivePlan> GetActiveAsync(string accountId, CancellationToken cancellationToken) =>
         inner.GetActiveAsync(accountId, cancellationToken);
 
-    public async Task<ActivePlan?> ActivateAsync(string accountId, string planId, string who, string reason, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<ActivePlan?> ActivateAsync(string accountId, string planId, string who, string cause, string? ifMatch, CancellationToken cancellationToken)
     {
-        var activated = await inner.ActivateAsync(accountId, planId, who, reason, ifMatch, cancellationToken);
+        var activated = await inner.ActivateAsync(accountId, planId, who, cause, ifMatch, cancellationToken);
         if (activated is not null && Interlocked.Exchange(ref interrupted, 1) == 0)
         {
             await afterActivation();
@@ -24,6 +24,6 @@ internal sealed class InterruptedPlanSwitch(IDialPlanSwitch inner, Func<Task> af
         return activated;
     }
 
-    public Task<ActivePlan?> DeactivateAsync(string accountId, string who, string reason, string? ifMatch, CancellationToken cancellationToken) =>
-        inner.DeactivateAsync(accountId, who, reason, ifMatch, cancellationToken);
+    public Task<ActivePlan?> DeactivateAsync(string accountId, string who, string cause, string? ifMatch, CancellationToken cancellationToken) =>
+        inner.DeactivateAsync(accountId, who, cause, ifMatch, cancellationToken);
 }

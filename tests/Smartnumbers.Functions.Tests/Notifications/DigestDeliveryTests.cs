@@ -71,6 +71,32 @@ public sealed class DigestDeliveryTests(NotificationAppFactory factory)
         Assert.Contains(": 0", Assert.Single(asked.Emails).Json!["content"]!["plainText"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_daily_digest_covers_the_previous_day_in_the_accounts_time_zone_once_its_hour_has_come()
+    {
+        var s = await NotificationScenario.CreateAsync(factory, sc => sc.EmailAndWebhook() with { Digest = new() { Interval = DigestIntervals.Daily, Hour = 8 } });
+        var documents = await Accounts.TestAccounts.DocumentsAsync(factory);
+        Assert.Equal(Functions.Accounts.WriteOutcome.Done, (await documents.PutAccountAsync(s.Account,
+            new Core.Configuration.AccountSettings { Name = "Kolkata", TimeZone = "Asia/Kolkata" }, null, Accounts.TestAccounts.Actor, default)).Outcome);
+        // 1 March in Kolkata (UTC+05:30) is 28 Feb 18:30Z to 1 March 18:30Z; Hour is 1 March 09:00Z.
+        await RecordAsync(s.Account,
+            Call("d1", -900, "blocked", "+447700900111"), // 23:30 on 28 Feb, local: the day before
+            Call("d2", -860, "blocked", "+447700900111"), // 00:10 on 1 March, local
+            Call("d3", 0, "acr", null),
+            Call("d4", 565, "blocked", "+447700900222"), // 23:55 on 1 March, local
+            Call("d5", 575, "blocked", "+447700900111")); // 00:05 on 2 March, local: the day after
+
+        await TimerAsync(DateTimeOffset.Parse("2027-03-02T02:25:00Z", CultureInfo.InvariantCulture)).RunAsync(new TimerRun("test", false), default); // 07:55 local
+        Assert.Empty(await s.RowsAsync());
+        await TimerAsync(DateTimeOffset.Parse("2027-03-02T02:35:00Z", CultureInfo.InvariantCulture)).RunAsync(new TimerRun("test", false), default); // 08:05 local
+        await s.DeliverUntilDoneAsync();
+
+        var text = Assert.Single(s.Emails).Json!["content"]!["plainText"]!.GetValue<string>();
+        Assert.StartsWith("Blocked calls from 2027-03-01 00:00 to 2027-03-02 00:00 (UTC+05:30): 3", text, StringComparison.Ordinal);
+        Assert.Contains("By reason:\n  blocked: 2\n  acr: 1", text, StringComparison.Ordinal);
+        Assert.Equal(3, Assert.Single(s.Hooks).Json!["data"]!["total"]!.GetValue<int>());
+    }
+
     private SendDigestsTimer TimerAsync(DateTimeOffset now) =>
         ActivatorUtilities.CreateInstance<SendDigestsTimer>(factory.Services, new FakeTimeProvider(now));
 

@@ -1,6 +1,5 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Smartnumbers.Core.Notifications;
@@ -38,7 +37,7 @@ public sealed class NotificationDeliveryTests(NotificationAppFactory factory)
         Assert.All(polls, poll => AcsSignature.AssertSigned(poll, factory.Acs.AccessKey));
 
         var hook = Assert.Single(s.Hooks);
-        Assert.Equal(ExpectedSignature(s.WebhookSecret, hook.Body), hook.Header(WebhookSender.SignatureHeader));
+        Assert.Equal(s.ExpectedSignature(hook), hook.Header(WebhookSender.SignatureHeader));
         Assert.Equal(NotificationKinds.SiteDown, hook.Json!["kind"]!.GetValue<string>());
         Assert.Equal(s.Account, hook.Json!["account"]!.GetValue<string>());
         Assert.Equal("leeds", hook.Json!["data"]!["site"]!.GetValue<string>());
@@ -60,18 +59,39 @@ public sealed class NotificationDeliveryTests(NotificationAppFactory factory)
     }
 
     [Fact]
-    public async Task A_failed_email_operation_is_sent_again_then_kept_for_an_operator_and_shown_in_health()
+    public async Task A_failed_email_operation_is_sent_again_then_kept_for_an_operator_and_shown_in_health_and_a_metric()
     {
         var s = await NotificationScenario.CreateAsync(factory, sc => new NotificationSettings
         {
             Email = [new NotificationSettings.EmailRecipient { Address = sc.Recipient }],
         });
         factory.Acs.EmailOutcome = r => r.BodyText.Contains(s.Recipient, StringComparison.Ordinal) ? "Failed" : "Succeeded";
+        long failedEmails = 0;
+        using var metric = new MeterListener();
+        metric.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Name == "smartnumbers.notifications.failed")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        metric.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "channel", Value: "email" })
+                {
+                    Interlocked.Add(ref failedEmails, value);
+                }
+            }
+        });
+        metric.Start();
 
         await SiteDownAsync(s);
         var rows = await s.DeliverUntilDoneAsync(TimeSpan.FromMinutes(1));
 
         Assert.True(NotificationRow.HasFailed(Assert.Single(rows)));
+        Assert.Equal(1, Interlocked.Read(ref failedEmails)); // the metric smartnumbers.notifications.failed, channel email
         Assert.Equal(3, s.Emails.Count); // Notifications:MaxAttempts
         Assert.Contains("Failed", rows[0].GetString("EmailError"), StringComparison.Ordinal);
         var health = JsonNode.Parse(await factory.CreateClient().GetStringAsync(new Uri("/api/health", UriKind.Relative)))!;
@@ -121,6 +141,32 @@ public sealed class NotificationDeliveryTests(NotificationAppFactory factory)
         Assert.False(NotificationRow.HasFailed(Assert.Single(rows)));
         Assert.Equal(2, s.Hooks.Count);
         Assert.Equal("*Site Leeds office is down*", s.Hooks[1].Json!["text"]!.GetValue<string>().Split('\n')[0]);
+        Assert.Equal(["text"], s.Hooks[1].Json!.AsObject().Select(p => p.Key)); // Slack's incoming-webhook shape
+    }
+
+    [Fact]
+    public async Task A_teams_webhook_gets_an_adaptive_card_message_as_teams_workflows_take_it()
+    {
+        var s = await NotificationScenario.CreateAsync(factory, sc => new NotificationSettings
+        {
+            Webhook = new NotificationSettings.WebhookTarget { Url = factory.WebhookUrl(sc.Account), Format = WebhookFormats.Teams },
+        });
+
+        await SiteDownAsync(s);
+        await s.DeliverUntilDoneAsync();
+
+        var message = Assert.Single(s.Hooks).Json!;
+        Assert.Equal("message", message["type"]!.GetValue<string>());
+        var attachment = Assert.Single(message["attachments"]!.AsArray())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
+        var card = attachment["content"]!;
+        Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
+        Assert.Equal("http://adaptivecards.io/schemas/adaptive-card.json", card["$schema"]!.GetValue<string>());
+        Assert.Equal("1.4", card["version"]!.GetValue<string>());
+        var blocks = card["body"]!.AsArray();
+        Assert.All(blocks, b => Assert.Equal(("TextBlock", true), (b!["type"]!.GetValue<string>(), b["wrap"]!.GetValue<bool>())));
+        Assert.Equal("Site Leeds office is down", blocks[0]!["text"]!.GetValue<string>());
+        Assert.Equal("No answer from +441134960000 for 3 probes", blocks[1]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -170,9 +216,6 @@ public sealed class NotificationDeliveryTests(NotificationAppFactory factory)
 
     private static bool PolledFor(RecordedRequest poll, Azure.Data.Tables.TableEntity row) =>
         row.GetString("EmailOperation") is { } op && new Uri(op).AbsolutePath == poll.Path;
-
-    private static string ExpectedSignature(string secret, byte[] body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     private Task SiteDownAsync(NotificationScenario s)
     {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -42,9 +44,15 @@ internal sealed class NotificationScenario
 
     public static async Task<NotificationScenario> CreateAsync(NotificationAppFactory factory, Func<NotificationScenario, NotificationSettings>? settings = null)
     {
+        var (account, number) = await TestAccounts.CreateAsync(await TestAccounts.DocumentsAsync(factory));
+        return await ForAsync(factory, account, number, settings);
+    }
+
+    /// <summary>Notification settings (<paramref name="settings"/>, default <see cref="EmailAndWebhook"/>) for an account that exists already.</summary>
+    public static async Task<NotificationScenario> ForAsync(NotificationAppFactory factory, string account, string number, Func<NotificationScenario, NotificationSettings>? settings = null)
+    {
         var documents = await TestAccounts.DocumentsAsync(factory);
-        var (account, number) = await TestAccounts.CreateAsync(documents);
-        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var clock = new FakeTimeProvider(factory.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         var deliverer = ActivatorUtilities.CreateInstance<NotificationDeliverer>(factory.Services, clock, factory.Services.GetServices<OutboxTable>());
         var scenario = new NotificationScenario(factory, account, number, deliverer, clock);
         var document = settings?.Invoke(scenario) ?? scenario.EmailAndWebhook();
@@ -61,6 +69,10 @@ internal sealed class NotificationScenario
     public IReadOnlyList<RecordedRequest> Emails => Factory.Acs.RequestsWhere(r => r.Path == "/emails:send" && r.BodyText.Contains(Recipient, StringComparison.Ordinal));
 
     public IReadOnlyList<RecordedRequest> Hooks => Factory.Acs.RequestsWhere(r => r.Path == "/hooks/" + Account);
+
+    /// <summary>What the X-Smartnumbers-Signature of <paramref name="hook"/> must be: "sha256=" + hex HMAC-SHA256 of its body with <see cref="WebhookSecret"/>.</summary>
+    public string ExpectedSignature(RecordedRequest hook) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), hook.Body));
 
     /// <summary>Runs delivery passes until every entry of the account is done (or fails the test).</summary>
     public async Task<List<TableEntity>> DeliverUntilDoneAsync(TimeSpan? stepBetweenPasses = null)
@@ -81,13 +93,17 @@ internal sealed class NotificationScenario
         throw new TimeoutException("notifications not done: " + string.Join("; ", (await RowsAsync()).Select(r => string.Join(",", r.Select(p => $"{p.Key}={p.Value}")))));
     }
 
+    /// <summary>The account's notification entries in every outbox table (the default one, and beside the routing and health events).</summary>
     public async Task<List<TableEntity>> RowsAsync()
     {
-        var table = Factory.Services.GetRequiredService<TableStore>().Table(OutboxTable.Default);
+        var store = Factory.Services.GetRequiredService<TableStore>();
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Account}") + " and " + NotificationRow.Filter))
+        foreach (var name in Factory.Services.GetServices<OutboxTable>().Select(t => t.Name).Distinct(StringComparer.Ordinal))
         {
-            rows.Add(row);
+            await foreach (var row in store.Table(name).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Account}") + " and " + NotificationRow.Filter))
+            {
+                rows.Add(row);
+            }
         }
 
         return rows;

@@ -53,6 +53,44 @@ public sealed class NotificationSettingsApiTests(NotificationAppFactory factory)
     }
 
     [Fact]
+    public async Task The_audit_of_put_and_delete_says_a_secret_is_set_but_never_holds_it()
+    {
+        var admin = await AdminTestClient.CreateAsync(factory);
+        using var put = await admin.PutAsync("/notifications", $$$"""{"webhook":{"url":"https://hooks.example.com/x","secret":"{{{Secret}}}"}}""");
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        using var keep = await admin.PutAsync("/notifications", """{"webhook":{"url":"https://hooks.example.com/y"}}""");
+        Assert.Equal(HttpStatusCode.OK, keep.StatusCode);
+
+        using var delete = await admin.DeleteAsync("/notifications");
+
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        var audit = (await admin.AuditAsync()).Where(a => a["resource"]!.GetValue<string>() == "notifications").ToList();
+        Assert.Equal(["DELETE", "PUT", "PUT"], audit.Select(a => a["action"]!.GetValue<string>()));
+        Assert.DoesNotContain(Secret, string.Join("\n", audit.Select(a => a.ToJsonString())), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"secret\"", string.Join("\n", audit.Select(a => a.ToJsonString())), StringComparison.Ordinal);
+        var (deleted, kept, first) = (audit[0], audit[1], audit[2]);
+        Assert.Null(first["before"]);
+        Assert.True(first["after"]!["webhook"]!["secretSet"]!.GetValue<bool>());
+        Assert.True(kept["before"]!["webhook"]!["secretSet"]!.GetValue<bool>());
+        Assert.True(kept["after"]!["webhook"]!["secretSet"]!.GetValue<bool>()); // a PUT without a secret keeps the stored one
+        Assert.Equal("https://hooks.example.com/y", deleted["before"]!["webhook"]!["url"]!.GetValue<string>());
+        Assert.True(deleted["before"]!["webhook"]!["secretSet"]!.GetValue<bool>());
+        Assert.Null(deleted["after"]);
+    }
+
+    [Fact]
+    public async Task The_audit_says_when_no_webhook_secret_is_set()
+    {
+        var admin = await AdminTestClient.CreateAsync(factory);
+
+        using var put = await admin.PutAsync("/notifications", """{"webhook":{"url":"https://hooks.example.com/x"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var entry = Assert.Single(await admin.AuditAsync(), a => a["resource"]!.GetValue<string>() == "notifications");
+        Assert.False(entry["after"]!["webhook"]!["secretSet"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Changing_the_settings_needs_the_admin_role()
     {
         var admin = await AdminTestClient.CreateAsync(factory);

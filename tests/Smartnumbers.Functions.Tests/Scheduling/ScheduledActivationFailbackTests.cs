@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Smartnumbers.Core.Configuration;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.DeliveryHealth;
 using Smartnumbers.Functions.Events;
@@ -22,15 +21,7 @@ public sealed class ScheduledActivationFailbackTests(SmartnumbersAppFactory fact
         var documents = factory.Services.GetRequiredService<ConfigDocuments>();
         await using var pbx = new LocalHttpEndpoint(FreePort.Next(), ctx => Task.CompletedTask);
         await pbx.StartAsync();
-        var site = await HealthTestData.PutSiteAsync(documents, admin.Account, "leeds", new Site
-        {
-            Name = "Leeds",
-            Destinations = ["+441134960000"],
-            Probes = [new Probe { Kind = ProbeKind.Http, Target = pbx.Url + "/health", TimeoutMs = 500 }],
-            DownAfter = 2,
-            UpAfter = 2,
-            FailoverPlan = "leeds-closed",
-        });
+        var site = await HealthTestData.PutSiteAsync(documents, admin.Account, "leeds", HealthTestData.Leeds(pbx));
         var round = factory.Services.GetRequiredService<SiteHealthRound>();
         await ScheduleAsync(admin, "weekend", "2027-04-02T17:00:00Z");
 

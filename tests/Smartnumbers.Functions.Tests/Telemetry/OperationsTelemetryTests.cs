@@ -42,14 +42,7 @@ public sealed class OperationsTelemetryTests(TelemetryAppFactory factory)
         var (account, _) = await TestAccounts.CreateAsync(documents, "+441134960000");
         await using var pbx = new LocalHttpEndpoint(FreePort.Next(), _ => Task.CompletedTask);
         await pbx.StartAsync();
-        var site = await HealthTestData.PutSiteAsync(documents, account, "leeds", new Site
-        {
-            Name = "Leeds",
-            Destinations = ["+441134960000"],
-            Probes = [new Probe { Kind = ProbeKind.Http, Target = pbx.Url + "/health", TimeoutMs = 500 }],
-            DownAfter = 2,
-            UpAfter = 2,
-        });
+        var site = await HealthTestData.PutSiteAsync(documents, account, "leeds", HealthTestData.Leeds(pbx, failoverPlan: null));
         var round = factory.Services.GetRequiredService<SiteHealthRound>();
         var healthyBefore = MetricReadings.Value(Telemetry, "smartnumbers.probe.results", ("kind", "http"), ("healthy", "true"));
         var failedBefore = MetricReadings.Value(Telemetry, "smartnumbers.probe.results", ("kind", "http"), ("healthy", "false"));

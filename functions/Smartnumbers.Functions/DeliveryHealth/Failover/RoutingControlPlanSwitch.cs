@@ -15,9 +15,9 @@ internal sealed class RoutingControlPlanSwitch(IRoutingControl routing) : IDialP
         return new ActivePlan(state.ActivePlanId, etag ?? "none");
     }
 
-    public async Task<ActivePlan?> ActivateAsync(string accountId, string planId, string who, string reason, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<ActivePlan?> ActivateAsync(string accountId, string planId, string who, string cause, string? ifMatch, CancellationToken cancellationToken)
     {
-        var actor = Actor(who);
+        var actor = Actor(who, cause);
         var (state, etag) = await routing.GetPlanStateAsync(accountId, cancellationToken);
         if (ifMatch is not null && !string.Equals(etag ?? "none", ifMatch, StringComparison.Ordinal))
         {
@@ -45,9 +45,9 @@ internal sealed class RoutingControlPlanSwitch(IRoutingControl routing) : IDialP
         return new ActivePlan(planId, Check(result, accountId, planId).ETag!);
     }
 
-    public async Task<ActivePlan?> DeactivateAsync(string accountId, string who, string reason, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<ActivePlan?> DeactivateAsync(string accountId, string who, string cause, string? ifMatch, CancellationToken cancellationToken)
     {
-        var result = await routing.DeactivatePlanAsync(accountId, Actor(who), ifMatch, cancellationToken);
+        var result = await routing.DeactivatePlanAsync(accountId, Actor(who, cause), ifMatch, cancellationToken);
         if (result.Outcome == WriteOutcome.PreconditionFailed && ifMatch is not null)
         {
             return null;
@@ -56,7 +56,7 @@ internal sealed class RoutingControlPlanSwitch(IRoutingControl routing) : IDialP
         return new ActivePlan(null, Check(result, accountId, null).ETag!);
     }
 
-    private static AuditActor Actor(string who) => new(who, "system", AuditActor.Health);
+    private static AuditActor Actor(string who, string cause) => new(who, "system", AuditActor.Health) { Cause = cause };
 
     private static ControlResult Check(ControlResult result, string accountId, string? planId) =>
         result.Succeeded
