@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Smartnumbers.Core.Configuration;
 using Smartnumbers.Functions.DeliveryHealth;
 using Smartnumbers.Functions.Tests.Accounts;
 using Smartnumbers.Functions.Tests.Admin;
@@ -18,14 +17,7 @@ public sealed class SiteHealthViewTests(SmartnumbersAppFactory factory)
         var (account, _) = await TestAccounts.CreateAsync(documents, "+441134960000");
         await using var pbx = new LocalHttpEndpoint(FreePort.Next(), _ => Task.CompletedTask);
         await pbx.StartAsync();
-        var site = await HealthTestData.PutSiteAsync(documents, account, "leeds", new Site
-        {
-            Name = "Leeds",
-            Destinations = ["+441134960000"],
-            Probes = [new Probe { Kind = ProbeKind.Http, Target = pbx.Url + "/health", TimeoutMs = 500 }],
-            DownAfter = 3,
-            UpAfter = 2,
-        });
+        var site = await HealthTestData.PutSiteAsync(documents, account, "leeds", HealthTestData.Leeds(pbx, failoverPlan: null) with { DownAfter = 3 });
         var admin = new AdminTestClient(factory.CreateClient(), account);
 
         var never = (await admin.JsonAsync("/sites/leeds"))["health"]!;

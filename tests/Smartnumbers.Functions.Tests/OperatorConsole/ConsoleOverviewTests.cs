@@ -20,12 +20,7 @@ public sealed class ConsoleOverviewTests(ConsoleFixture fixture)
         await using var pbx = new LocalHttpEndpoint(FreePort.Next(), _ => Task.CompletedTask);
         await pbx.StartAsync();
         var documents = fixture.App.Services.GetRequiredService<ConfigDocuments>(); // the app is started: the account was created through it
-        var leeds = await HealthTestData.PutSiteAsync(documents, account.Account, "leeds", new Site
-        {
-            Name = "Leeds",
-            Destinations = [ConsoleAccount.NormalDestination],
-            Probes = [new Probe { Kind = ProbeKind.Http, Target = pbx.Url + "/health", TimeoutMs = 500 }],
-        });
+        var leeds = await HealthTestData.PutSiteAsync(documents, account.Account, "leeds", HealthTestData.Leeds(pbx, failoverPlan: null));
         await HealthTestData.PutSiteAsync(documents, account.Account, "york", new Site { Name = "York", Destinations = ["+441904496000"] });
         await fixture.App.Services.GetRequiredService<SiteHealthRound>().RunAsync(leeds, default);
         var result = (string?)(await account.Admin.JsonAsync("/sites/leeds"))["health"]!["lastResult"];
