@@ -28,7 +28,7 @@ internal static class ModelEndpoints
             return AdminResults.Invalid("labels", $"refitting needs at least one call labelled fraud and one labelled genuine (the account has {frauds} fraud, {examples.Count - frauds} genuine).");
         }
 
-        var model = new RiskModelTrainer().Fit(examples);
+        var model = new RiskModelTrainer().Fit(examples, 0.5);
         var auc = RiskModelTrainer.Auc(model, examples);
         await models.StoreAsync(account, model, examples.Count, auc, http.Caller().KeyId, ct);
         var weights = CallDnaCatalogue.All.ToDictionary(a => a.Name, a => model.WeightOf(a.Name), StringComparer.Ordinal);
