@@ -49,6 +49,9 @@ public sealed class RiskModel
         return Sigmoid(z);
     }
 
+    /// <summary>The 0–100 score of a fraud probability (× 100, rounded half away from zero), as thresholds compare it.</summary>
+    public static int ScoreOf(double probability) => (int)Math.Round(probability * 100, MidpointRounding.AwayFromZero);
+
     /// <summary>Scores a call's attributes: score, tags and top contributions.</summary>
     public RiskAssessment Assess(CallDnaVector vector)
     {
@@ -56,7 +59,7 @@ public sealed class RiskModel
         var p = Probability(values);
         return new RiskAssessment
         {
-            Score = (int)Math.Round(p * 100, MidpointRounding.AwayFromZero),
+            Score = ScoreOf(p),
             Probability = p,
             Tags = TagsOf(values),
             Attributes = vector,

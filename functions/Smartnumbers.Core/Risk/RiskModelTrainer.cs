@@ -84,34 +84,4 @@ public sealed class RiskModelTrainer
         var calls = Math.Max(scoredCalls, labelledCalls);
         return (labelledFraud + 0.5) / (calls + 1.0);
     }
-
-    /// <summary>Area under the ROC curve of <paramref name="model"/> on <paramref name="calls"/> (0.5 = chance, 1 = perfect).</summary>
-    public static double Auc(RiskModel model, IReadOnlyList<LabelledCall> calls)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var scored = calls.Select(c => (P: model.Probability(CallDnaVector.FromAttributes(c.Attributes).Values), c.Fraud))
-            .OrderBy(s => s.P).ToArray();
-        double positives = scored.Count(s => s.Fraud), negatives = scored.Length - positives;
-        if (positives == 0 || negatives == 0)
-        {
-            return double.NaN;
-        }
-        // Mann–Whitney U with average ranks for ties.
-        double rankSum = 0;
-        for (var i = 0; i < scored.Length;)
-        {
-            var j = i;
-            while (j + 1 < scored.Length && scored[j + 1].P == scored[i].P)
-            {
-                j++;
-            }
-            var rank = (i + j + 2) / 2.0;
-            for (var k = i; k <= j; k++)
-            {
-                rankSum += scored[k].Fraud ? rank : 0;
-            }
-            i = j + 1;
-        }
-        return (rankSum - (positives * (positives + 1) / 2)) / (positives * negatives);
-    }
 }

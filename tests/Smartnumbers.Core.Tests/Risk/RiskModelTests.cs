@@ -57,8 +57,8 @@ public sealed class RiskModelTests(ITestOutputHelper output)
         var heldOut = calls.Skip(2100).ToList();
 
         var fitted = new RiskModelTrainer().Fit(training, baseRate: 0.2);
-        var fittedAuc = RiskModelTrainer.Auc(fitted, heldOut);
-        var defaultAuc = RiskModelTrainer.Auc(RiskModel.Default, heldOut);
+        var fittedAuc = ModelEvaluator.Auc(fitted, heldOut);
+        var defaultAuc = ModelEvaluator.Auc(RiskModel.Default, heldOut);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"held-out AUC: fitted {fittedAuc:0.000}, default weights {defaultAuc:0.000} ({heldOut.Count} calls, {heldOut.Count(c => c.Fraud)} fraud)"));
@@ -93,7 +93,7 @@ public sealed class RiskModelTests(ITestOutputHelper output)
         var fraud = new LabelledCall(new Dictionary<string, double> { ["callerIsCalledNumber"] = 1 }, true);
         var genuine = new LabelledCall(new Dictionary<string, double>(), false);
 
-        Assert.Equal(1.0, RiskModelTrainer.Auc(RiskModel.Default, [fraud, genuine, genuine]));
-        Assert.Equal(0.5, RiskModelTrainer.Auc(RiskModel.Default, [genuine with { Fraud = true }, genuine]));
+        Assert.Equal(1.0, ModelEvaluator.Auc(RiskModel.Default, [fraud, genuine, genuine]));
+        Assert.Equal(0.5, ModelEvaluator.Auc(RiskModel.Default, [genuine with { Fraud = true }, genuine]));
     }
 }
