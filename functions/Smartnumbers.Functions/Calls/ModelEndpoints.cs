@@ -29,7 +29,7 @@ internal static class ModelEndpoints
         }
 
         var model = new RiskModelTrainer().Fit(examples, 0.5);
-        var auc = RiskModelTrainer.Auc(model, examples);
+        var auc = ModelEvaluator.Auc(model, examples);
         await models.StoreAsync(account, model, examples.Count, auc, http.Caller().KeyId, ct);
         var weights = CallDnaCatalogue.All.ToDictionary(a => a.Name, a => model.WeightOf(a.Name), StringComparer.Ordinal);
         var response = new RefitResponse
@@ -40,7 +40,7 @@ internal static class ModelEndpoints
             FraudExamples = frauds,
             GenuineExamples = examples.Count - frauds,
             TrainingAuc = auc,
-            DefaultModelAuc = RiskModelTrainer.Auc(RiskModel.Default, examples),
+            DefaultModelAuc = ModelEvaluator.Auc(RiskModel.Default, examples),
             FittedAt = time.GetUtcNow(),
         };
         await audit.WriteAsync(account, "model:refit", null, model.ToJson(examples.Count), http.Actor(), ct);

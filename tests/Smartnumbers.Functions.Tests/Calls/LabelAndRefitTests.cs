@@ -129,6 +129,29 @@ public sealed class LabelAndRefitTests(SmartnumbersAppFactory factory)
     }
 
     [Fact]
+    public async Task A_call_rejected_before_scoring_is_not_a_training_example()
+    {
+        var bed = await CallsTestBed.CreateAsync(factory);
+        using var block = await bed.Admin.PutAsync("/lists/block/" + Caller(40), "{}");
+        Assert.Equal(HttpStatusCode.OK, block.StatusCode);
+        var rejected = await bed.CallAndRecordAsync(Caller(40), FraudPattern);
+        Assert.Equal("reject", rejected.Decision!.Action);
+        Assert.Empty(rejected.Risk!.Attributes); // Nothing to learn from: an all-zero vector would teach "clean calls are fraud".
+        using var r = await bed.LabelAsync(rejected.CallId, "fraud");
+        for (var i = 0; i < 2; i++)
+        {
+            using var f = await bed.LabelAsync((await bed.CallAndRecordAsync(Caller(41 + i), FraudPattern)).CallId, "fraud");
+            using var g = await bed.LabelAsync((await bed.CallAndRecordAsync(Caller(43 + i))).CallId, "genuine");
+        }
+
+        using var refit = await bed.Admin.PostAsync("/model:refit");
+        var fitted = await CallsTestBed.ReadAsync(refit);
+
+        Assert.Equal(HttpStatusCode.OK, refit.StatusCode);
+        Assert.Equal((2, 2), (fitted["fraudExamples"]!.GetValue<int>(), fitted["genuineExamples"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Refit_needs_both_fraud_and_genuine_labels()
     {
         var bed = await CallsTestBed.CreateAsync(factory);
