@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Smartnumbers.Functions.Hosting;
 
 namespace Smartnumbers.Functions.Models;
 
@@ -10,6 +11,7 @@ internal static class ModelsApi
         services.AddOptions<RiskModelOptions>().BindConfiguration(RiskModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ModelStore>();
         services.TryAddSingleton<ModelRefit>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITimerFunction, RefitModelsTimer>());
         return services;
     }
 }

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Events;
+using Smartnumbers.Functions.Hosting;
+using Smartnumbers.Functions.Models;
 using Smartnumbers.Functions.Storage;
 using Smartnumbers.Functions.Tests.Admin;
 using Smartnumbers.Functions.Tests.CallRecords;
@@ -47,7 +49,7 @@ public sealed class ModelGovernanceTests(SmartnumbersAppFactory factory)
     {
         using var response = await bed.Admin.GetAsync("/model");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return ((await CallsTestBed.ReadAsync(response)), response.Headers.ETag!.ToString());
+        return (await CallsTestBed.ReadAsync(response), response.Headers.ETag?.ToString() ?? ""); // No ETag before the first refit.
     }
 
     [Fact]
@@ -152,5 +154,27 @@ public sealed class ModelGovernanceTests(SmartnumbersAppFactory factory)
 
         Assert.True(time.GetUtcNow() - DateTimeOffset.Parse("2026-11-30T05:00:00Z", CultureInfo.InvariantCulture) < TimeSpan.FromSeconds(2));
         Assert.Equal(fittedBias, after.Model.Bias, 9);
+    }
+
+    [Fact]
+    public async Task The_nightly_refit_is_off_by_default_and_when_on_makes_a_candidate_never_a_live_model()
+    {
+        var bed = await CallsTestBed.CreateAsync(factory);
+        await LabelSensiblyAsync(bed, 90);
+        var timer = factory.Services.GetServices<ITimerFunction>().OfType<RefitModelsTimer>().Single();
+        var on = ActivatorUtilities.CreateInstance<RefitModelsTimer>(factory.Services,
+            Options.Create(new RiskModelOptions { NightlyRefit = true, MinLabelsPerClass = 2 }));
+
+        var off = await timer.RunAsync(new TimerRun("test", false), default);
+        var untouched = (await ModelAsync(bed)).Body;
+        var line = await on.RefitAsync(bed.Account, default);
+        var after = (await ModelAsync(bed)).Body;
+
+        Assert.Equal(["nightly refit is off (setting RiskModel__NightlyRefit)"], off);
+        Assert.Null(untouched["candidate"]);
+        Assert.StartsWith(bed.Account + ": candidate version 1", line, StringComparison.Ordinal);
+        Assert.Equal(1, after["candidate"]!["version"]!.GetValue<int>());
+        Assert.Equal(0, after["liveVersion"]!.GetValue<int>());
+        Assert.Contains(await bed.Admin.AuditAsync(), a => a["resource"]!.GetValue<string>() == "model:refit" && a["who"]!.GetValue<string>() == "RefitModels");
     }
 }
