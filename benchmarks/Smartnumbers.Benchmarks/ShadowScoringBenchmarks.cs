@@ -18,6 +18,7 @@ public class ShadowScoringBenchmarks
         RiskModel.FromJson("""{"bias": -3.6, "weights": {"callerIsCalledNumber": 3.5, "withheld": 1.4, "stirPassedA": -1.2}}"""));
     private AccountSnapshot _snapshot = null!;
     private (InboundCall Call, CallerHistory History) _one;
+    private RiskAssessment _risk = null!;
 
     [Params("GenuineMobile", "HighRisk")]
     public string Kind { get; set; } = "";
@@ -27,6 +28,7 @@ public class ShadowScoringBenchmarks
     {
         _snapshot = CallMix.Snapshot();
         _one = CallMix.Call(Kind);
+        _risk = _liveOnly.Assess(_snapshot, _one.Call, _one.History).Risk;
     }
 
     [Benchmark(Baseline = true)]
@@ -34,6 +36,11 @@ public class ShadowScoringBenchmarks
 
     [Benchmark]
     public RoutingDecision WithShadow() => Decide(_withCandidate);
+
+    /// <summary>Only what shadow scoring adds to a scored call: the candidate's dot product and the assessment's copy.</summary>
+    [Benchmark]
+    public RiskAssessment ShadowScoreAlone() =>
+        _risk with { ShadowScore = RiskModel.ScoreOf(_withCandidate.Candidate!.Probability(((CallDnaVector)_risk.Attributes).Values)) };
 
     private RoutingDecision Decide(CallDecider decider)
     {

@@ -73,7 +73,7 @@ public sealed partial class AccountRiskModels(TableStore store, TimeProvider tim
         {
             return models.CandidateModel();
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        catch (Exception ex)
         {
             LogCandidateBroken(log, accountId, ex.Message);
             return null;

@@ -66,10 +66,7 @@ internal static class ModelEndpoints
             return AdminResults.NotFound();
         }
 
-        var (registry, etag) = await models.RegistryAsync(account, ct);
-        var candidate = registry.CandidateVersion is { } version ? await models.VersionAsync(account, version, ct) : null;
-        var status = new ModelStatus { LiveVersion = registry.LiveVersion, Live = registry.Live, Candidate = candidate, History = registry.History };
-        return AdminResults.WithETag(http, etag, TypedResults.Json(status, ModelJsonContext.Default.ModelStatus));
+        return await StatusAsync(http, account, models, ct);
     }
 
     public static async Task<IResult> GetCandidate(string account, HttpContext http, ModelStore models, CancellationToken ct)
@@ -148,6 +145,12 @@ internal static class ModelEndpoints
             return AdminResults.Refused(result);
         }
 
+        return await StatusAsync(http, account, models, ct);
+    }
+
+    /// <summary>The answer of GET …/model (and of a promotion or roll back): the registry as it is now, with its ETag.</summary>
+    private static async Task<IResult> StatusAsync(HttpContext http, string account, ModelStore models, CancellationToken ct)
+    {
         var (registry, etag) = await models.RegistryAsync(account, ct);
         var candidate = registry.CandidateVersion is { } version ? await models.VersionAsync(account, version, ct) : null;
         var status = new ModelStatus { LiveVersion = registry.LiveVersion, Live = registry.Live, Candidate = candidate, History = registry.History };

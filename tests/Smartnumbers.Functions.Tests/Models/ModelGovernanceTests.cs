@@ -177,4 +177,22 @@ public sealed class ModelGovernanceTests(SmartnumbersAppFactory factory)
         Assert.Equal(0, after["liveVersion"]!.GetValue<int>());
         Assert.Contains(await bed.Admin.AuditAsync(), a => a["resource"]!.GetValue<string>() == "model:refit" && a["who"]!.GetValue<string>() == "RefitModels");
     }
+
+    [Fact]
+    public async Task A_broken_candidate_leaves_the_call_to_the_live_model_alone()
+    {
+        var bed = await CallsTestBed.CreateAsync(factory);
+        var live = """{"bias":-3.25,"weights":{"withheld":2}}""";
+        var registry = $$"""{"liveVersion":1,"live":{{live}},"candidateVersion":2,"candidate":{"bias":1,"weights":null},"lastVersion":2}""";
+        var config = factory.Services.GetRequiredService<TableStore>().Table(ConfigRows.Table);
+        await config.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(bed.Account, ModelRows.Registry) { [DocumentColumns.Json] = registry });
+
+        var decider = await factory.Services.GetRequiredService<AccountRiskModels>().ReadAsync(bed.Account, CancellationToken.None);
+        var call = await bed.CallAndRecordAsync(Caller(95));
+
+        Assert.Null(decider.Candidate);
+        Assert.Equal(-3.25, decider.Model.Bias);
+        Assert.Null(call.Risk!.ShadowScore);
+        Assert.Equal("connect", call.Decision!.Action);
+    }
 }
