@@ -12,6 +12,7 @@ import * as overrides from './pages/overrides.js';
 import * as calls from './pages/calls.js';
 import * as simulate from './pages/simulate.js';
 import * as audit from './pages/audit.js';
+import * as model from './pages/model.js';
 
 const pages = [
   ['overview', 'Overview', overview],
@@ -22,6 +23,7 @@ const pages = [
   ['numbers', 'Numbers', numbers],
   ['simulate', 'Simulate', simulate],
   ['audit', 'Audit', audit],
+  ['model', 'Risk model', model],
 ];
 
 const main = document.getElementById('main');
