@@ -66,7 +66,7 @@ internal sealed class AdminFuzzCases(Random random, FuzzText text, FuzzTargets t
         ("GET", "model/candidate", null),
         ("GET", "model/history", null),
         ("POST", "model:promote", """{"force":true}"""),
-        ("POST", "model:rollback", """{"version":{n}}"""),
+        ("POST", "model:rollback", """{"version":0}"""),
     ];
 
     public FuzzCase Next()
