@@ -24,5 +24,5 @@ public sealed record EvaluationCall(
     public IReadOnlyDictionary<string, double> Attributes => Risk.Attributes;
 
     /// <summary>The call as a refit reads it.</summary>
-    public LabelledCall ToLabelled() => new(Attributes, Fraud);
+    public LabelledCall ToLabelled() => new(Attributes, Fraud) { At = At, CalledNumber = CalledNumber };
 }

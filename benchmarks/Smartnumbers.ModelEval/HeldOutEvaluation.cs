@@ -4,7 +4,9 @@ namespace Smartnumbers.ModelEval;
 
 /// <summary>
 /// A time split of the evaluation set: refit on the older calls, then compare the default model and the refit on the
-/// newer ones (which neither has seen). AUC is <see cref="RiskModelTrainer.Auc"/>.
+/// newer ones (which neither has seen), with the app's own <see cref="ModelEvaluator"/>: AUC, Brier score, and precision
+/// and recall with each call judged at its own number's threshold. The refit's base rate is the older calls' fraud share:
+/// every call of the set is labelled, so labelled fraud among scored calls is exactly that.
 /// </summary>
 public static class HeldOutEvaluation
 {
@@ -24,14 +26,17 @@ public static class HeldOutEvaluation
         var (older, newer, splitAt) = SplitByTime(calls, olderShare);
         var training = older.Select(c => c.ToLabelled()).ToArray();
         var heldOut = newer.Select(c => c.ToLabelled()).ToArray();
-        var refit = (trainer ?? new RiskModelTrainer()).Fit(training);
+        var trainingFraud = training.Count(c => c.Fraud);
+        var refit = (trainer ?? new RiskModelTrainer()).Fit(training, RiskModelTrainer.BaseRateOf(trainingFraud, training.Length, training.Length));
         var genuine = newer.Where(c => !c.Fraud).Select(c => c.ToLabelled()).ToArray();
         var byPattern = CallPatterns.Fraud.ToDictionary(p => p, p =>
         {
             LabelledCall[] subset = [.. genuine, .. newer.Where(c => c.Pattern == p).Select(c => c.ToLabelled())];
-            return (RiskModelTrainer.Auc(RiskModel.Default, subset), RiskModelTrainer.Auc(refit, subset));
+            return (ModelEvaluator.Auc(RiskModel.Default, subset), ModelEvaluator.Auc(refit, subset));
         });
-        return new HeldOutFigures(splitAt, training.Length, training.Count(c => c.Fraud), heldOut.Length, heldOut.Count(c => c.Fraud),
-            RiskModelTrainer.Auc(RiskModel.Default, heldOut), RiskModelTrainer.Auc(refit, heldOut), RiskModelTrainer.Auc(refit, training), byPattern);
+        var thresholds = calls.Select(c => (c.CalledNumber, c.Threshold)).Distinct().ToDictionary(t => t.CalledNumber, t => t.Threshold, StringComparer.Ordinal);
+        var comparison = ModelEvaluator.Compare(refit, RiskModel.Default, heldOut, number => thresholds[number!]);
+        return new HeldOutFigures(splitAt, training.Length, trainingFraud, heldOut.Length, heldOut.Count(c => c.Fraud),
+            comparison.Live, comparison.Candidate, ModelEvaluator.Auc(refit, training), byPattern);
     }
 }

@@ -24,6 +24,8 @@ var genuine = calls.Where(c => !c.Fraud).ToArray();
 Console.WriteLine(string.Create(inv, $"  repeat callers: {100.0 * genuine.Count(c => c.RepeatCaller) / genuine.Length:0.0} % of genuine calls"));
 Console.WriteLine(string.Create(inv, $"time split at {figures.SplitAt:yyyy-MM-dd HH:mm} UTC: train {figures.TrainingCalls} ({figures.TrainingFraud} fraud), held out {figures.HeldOutCalls} ({figures.HeldOutFraud} fraud)"));
 Console.WriteLine(string.Create(inv, $"held-out AUC: default {figures.DefaultAuc:0.000}, refit {figures.RefitAuc:0.000} (refit on its training calls {figures.RefitTrainingAuc:0.000}); measured in {measured.TotalSeconds:0.0} s"));
+Console.WriteLine(string.Create(inv, $"held-out Brier score: default {figures.Default.BrierScore:0.0000}, refit {figures.Refit.BrierScore:0.0000}"));
+Console.WriteLine(string.Create(inv, $"held-out precision / recall at each number's threshold: default {figures.Default.Precision:0.000} / {figures.Default.Recall:0.000} ({figures.Default.Flagged} flagged), refit {figures.Refit.Precision:0.000} / {figures.Refit.Recall:0.000} ({figures.Refit.Flagged} flagged)"));
 Console.WriteLine("held-out AUC per fraud pattern (its calls against all held-out genuine calls): default / refit");
 foreach (var (pattern, (d, r)) in figures.ByPattern)
 {

@@ -24,9 +24,18 @@ public sealed class CallDecider
     /// <summary>A decider with <see cref="RiskModel.Default"/>.</summary>
     public static CallDecider Default { get; } = new();
 
-    public CallDecider(RiskModel? model = null) => Model = model ?? RiskModel.Default;
+    /// <summary>A decider scoring with <paramref name="model"/> (default weights when null) and, in shadow, <paramref name="candidate"/>.</summary>
+    public CallDecider(RiskModel? model = null, RiskModel? candidate = null)
+    {
+        Model = model ?? RiskModel.Default;
+        Candidate = candidate;
+    }
 
+    /// <summary>The live model: its score decides.</summary>
     public RiskModel Model { get; }
+
+    /// <summary>The candidate model, scoring every scored call in shadow (<see cref="RiskAssessment.ShadowScore"/>); null when none.</summary>
+    public RiskModel? Candidate { get; }
 
     /// <summary>Phase one: screening, Call DNA, score and fraud policy. Never throws for any call data.</summary>
     public CallAssessment Assess(AccountSnapshot snapshot, InboundCall call, CallerHistory? history = null)
@@ -56,7 +65,7 @@ public sealed class CallDecider
             attributes = CallDnaExtractor.Extract(facts);
             if (SpoofSignal.Find(attributes) is not { } spoof)
             {
-                var scored = Model.Assess(attributes);
+                var scored = Score(attributes);
                 explanation.Add($"Allow list: trusted caller; screening and the fraud divert skipped. Call DNA score {Describe(scored)}, recorded only.");
                 return baseline with { Trusted = true, Risk = scored };
             }
@@ -69,7 +78,7 @@ public sealed class CallDecider
             return baseline with { Rejection = Reject(verdict.Reason, verdict.Response, verdict.AnnouncementText, RiskAssessment.NotScored, explanation) };
         }
         explanation.Add("Screening passed.");
-        var risk = Model.Assess(attributes ?? CallDnaExtractor.Extract(facts));
+        var risk = Score(attributes ?? CallDnaExtractor.Extract(facts));
         explanation.Add($"Call DNA score {Describe(risk)}.");
         var policy = facts.Number.Fraud;
         var highRisk = policy is { Enabled: true } && risk.Score >= policy.Threshold;
@@ -111,6 +120,15 @@ public sealed class CallDecider
     /// <summary>Both phases at once, for the simulator (<paramref name="divertGranted"/> stands in for the cap).</summary>
     public RoutingDecision Simulate(AccountSnapshot snapshot, InboundCall call, CallerHistory? history = null, bool divertGranted = true) =>
         Decide(Assess(snapshot, call, history), divertGranted);
+
+    /// <summary>The live model's assessment, with the candidate's score beside it (one more dot product) when there is one.</summary>
+    private RiskAssessment Score(CallDnaVector attributes)
+    {
+        var risk = Model.Assess(attributes);
+        return Candidate is { } candidate
+            ? risk with { ShadowScore = RiskModel.ScoreOf(candidate.Probability(attributes.Values)) }
+            : risk;
+    }
 
     private static string Describe(RiskAssessment risk) =>
         risk.Tags.Count > 0 ? $"{risk.Score} ({string.Join(", ", risk.Tags)})" : $"{risk.Score}";

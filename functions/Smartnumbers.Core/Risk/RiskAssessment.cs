@@ -21,6 +21,11 @@ public sealed record RiskAssessment
     /// attributes (the network comparisons when no network number reached us) are left out, never written as 0.
     /// </summary>
     public IReadOnlyDictionary<string, double> Attributes { get; init; } = NoAttributes;
+    /// <summary>
+    /// The candidate model's score of the same attributes (0–100), when the account has a candidate: recorded beside the
+    /// live score to compare them, never used for a decision. Null when there is no candidate or the call was not scored.
+    /// </summary>
+    public int? ShadowScore { get; init; }
     /// <summary>The attributes that pushed the score most (largest |weight × value| first, at most five).</summary>
     public IReadOnlyList<RiskContribution> Top { get; init; } = [];
 }

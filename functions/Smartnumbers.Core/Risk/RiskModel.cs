@@ -49,6 +49,9 @@ public sealed class RiskModel
         return Sigmoid(z);
     }
 
+    /// <summary>The 0–100 score of a fraud probability (× 100, rounded half away from zero), as thresholds compare it.</summary>
+    public static int ScoreOf(double probability) => (int)Math.Round(probability * 100, MidpointRounding.AwayFromZero);
+
     /// <summary>Scores a call's attributes: score, tags and top contributions.</summary>
     public RiskAssessment Assess(CallDnaVector vector)
     {
@@ -56,7 +59,7 @@ public sealed class RiskModel
         var p = Probability(values);
         return new RiskAssessment
         {
-            Score = (int)Math.Round(p * 100, MidpointRounding.AwayFromZero),
+            Score = ScoreOf(p),
             Probability = p,
             Tags = TagsOf(values),
             Attributes = vector,
@@ -117,15 +120,18 @@ public sealed class RiskModel
     internal static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
     /// <summary>The model as JSON: <c>{"bias":…, "weights":{name: weight}, …}</c>.</summary>
-    public string ToJson(int trainedExamples = 0, double? heldOutAuc = null)
+    public string ToJson(int trainedExamples = 0, double? heldOutAuc = null) =>
+        JsonSerializer.Serialize(ToDocument(trainedExamples, heldOutAuc), RiskModelJsonContext.Default.RiskModelDocument);
+
+    /// <summary>The model as its stored document.</summary>
+    public RiskModelDocument ToDocument(int trainedExamples = 0, double? heldOutAuc = null)
     {
         var weights = new Dictionary<string, double>(_weights.Length, StringComparer.Ordinal);
         for (var i = 0; i < _weights.Length; i++)
         {
             weights[CallDnaCatalogue.All[i].Name] = _weights[i];
         }
-        var doc = new RiskModelDocument { Bias = Bias, Weights = weights, TrainedExamples = trainedExamples, HeldOutAuc = heldOutAuc };
-        return JsonSerializer.Serialize(doc, RiskModelJsonContext.Default.RiskModelDocument);
+        return new RiskModelDocument { Bias = Bias, Weights = weights, TrainedExamples = trainedExamples, HeldOutAuc = heldOutAuc };
     }
 
     /// <summary>
@@ -136,6 +142,13 @@ public sealed class RiskModel
     {
         var doc = JsonSerializer.Deserialize(json, RiskModelJsonContext.Default.RiskModelDocument)
                   ?? throw new JsonException("Empty risk model document.");
+        return FromDocument(doc);
+    }
+
+    /// <summary>The model of a stored document: attributes it does not name keep their default weight; non-finite values are ignored.</summary>
+    public static RiskModel FromDocument(RiskModelDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
         var weights = Default._weights.ToArray();
         foreach (var (name, weight) in doc.Weights)
         {

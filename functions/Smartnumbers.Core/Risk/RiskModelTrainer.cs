@@ -14,9 +14,17 @@ public sealed class RiskModelTrainer
     /// <summary>Strength of the pull towards the default weights (default 0.001).</summary>
     public double L2 { get; init; } = 0.001;
 
-    public RiskModel Fit(IReadOnlyList<LabelledCall> calls)
+    /// <summary>
+    /// Fits weights on <paramref name="calls"/>, then sets the intercept for <paramref name="baseRate"/>: the share of
+    /// the account's scored calls that are fraud (see <see cref="BaseRateOf"/>), not the labelled set's share.
+    /// </summary>
+    public RiskModel Fit(IReadOnlyList<LabelledCall> calls, double baseRate)
     {
         ArgumentNullException.ThrowIfNull(calls);
+        if (!(baseRate > 0 && baseRate < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(baseRate), baseRate, "The base rate is a fraud share strictly between 0 and 1.");
+        }
         var n = CallDnaCatalogue.Count;
         var prior = RiskModel.Default.Weights.ToArray();
         var weights = prior.ToArray();
@@ -60,38 +68,20 @@ public sealed class RiskModelTrainer
                 weights[j] -= scale * gradient[j] + LearningRate * L2 * (weights[j] - prior[j]);
             }
         }
-        // Class balancing shifts the intercept; move it back to the data's real base rate.
-        bias += Math.Log((frauds + 0.5) / (genuine + 0.5));
+        // Class balancing fits the intercept for even odds; move it to the account's real base rate. Not the labelled
+        // set's rate: operators label the calls that looked suspicious, so that rate says more about them than traffic.
+        bias += Math.Log(baseRate / (1 - baseRate));
         return new RiskModel(bias, weights);
     }
 
-    /// <summary>Area under the ROC curve of <paramref name="model"/> on <paramref name="calls"/> (0.5 = chance, 1 = perfect).</summary>
-    public static double Auc(RiskModel model, IReadOnlyList<LabelledCall> calls)
+    /// <summary>
+    /// The account's real fraud rate over a training window: <paramref name="labelledFraud"/> calls labelled fraud among
+    /// <paramref name="scoredCalls"/> calls scored in it (unlabelled calls count as genuine), smoothed by half a call so
+    /// that it is never 0 or 1. Never below the labelled set's count: every labelled call was scored.
+    /// </summary>
+    public static double BaseRateOf(int labelledFraud, int labelledCalls, long scoredCalls)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var scored = calls.Select(c => (P: model.Probability(CallDnaVector.FromAttributes(c.Attributes).Values), c.Fraud))
-            .OrderBy(s => s.P).ToArray();
-        double positives = scored.Count(s => s.Fraud), negatives = scored.Length - positives;
-        if (positives == 0 || negatives == 0)
-        {
-            return double.NaN;
-        }
-        // Mann–Whitney U with average ranks for ties.
-        double rankSum = 0;
-        for (var i = 0; i < scored.Length;)
-        {
-            var j = i;
-            while (j + 1 < scored.Length && scored[j + 1].P == scored[i].P)
-            {
-                j++;
-            }
-            var rank = (i + j + 2) / 2.0;
-            for (var k = i; k <= j; k++)
-            {
-                rankSum += scored[k].Fraud ? rank : 0;
-            }
-            i = j + 1;
-        }
-        return (rankSum - (positives * (positives + 1) / 2)) / (positives * negatives);
+        var calls = Math.Max(scoredCalls, labelledCalls);
+        return (labelledFraud + 0.5) / (calls + 1.0);
     }
 }

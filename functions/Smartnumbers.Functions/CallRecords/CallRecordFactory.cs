@@ -21,6 +21,7 @@ public static class CallRecordFactory
         Risk = new CallRiskSummary
         {
             Score = decision.Risk.Score,
+            ShadowScore = decision.Risk.ShadowScore,
             Tags = decision.Risk.Tags,
             Attributes = decision.Risk.Attributes,
             Top = decision.Risk.Top.Select(t => new CallRiskContribution(t.Attribute, t.Weight)).ToList(),

@@ -132,8 +132,34 @@ public sealed partial class CallRecordStore(TableStore store, IEventOutbox? outb
     /// <summary>An account's calls newest first, optionally within [from, to).</summary>
     public async IAsyncEnumerable<CallRecord> ListAsync(string accountId, DateTimeOffset? from, DateTimeOffset? to, [EnumeratorCancellation] CancellationToken ct)
     {
-        var pk = TableKeys.Safe(accountId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk}");
+        await foreach (var e in Records.QueryAsync<TableEntity>(RangeFilter(accountId, from, to), cancellationToken: ct))
+        {
+            if (CallRecordEntities.ToRecord(e) is { } record)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many of the account's calls since <paramref name="since"/> reached scoring: every decided call but the rejects
+    /// (screening and unknown numbers reject before the Call DNA score). Reads one column of each record, a page at a time.
+    /// </summary>
+    public async Task<long> CountScoredAsync(string accountId, DateTimeOffset since, CancellationToken ct)
+    {
+        var filter = RangeFilter(accountId, since, null) + " and Action ne 'reject'";
+        long count = 0;
+        await foreach (var _ in Records.QueryAsync<TableEntity>(filter, select: ["Action"], cancellationToken: ct))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string RangeFilter(string accountId, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Safe(accountId)}");
         if (to is { } t)
         {
             filter += " and " + TableClient.CreateQueryFilter($"RowKey ge {TableKeys.Inverted(t.AddTicks(-1))}");
@@ -144,13 +170,7 @@ public sealed partial class CallRecordStore(TableStore store, IEventOutbox? outb
             filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {TableKeys.Inverted(f) + "`"}");
         }
 
-        await foreach (var e in Records.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            if (CallRecordEntities.ToRecord(e) is { } record)
-            {
-                yield return record;
-            }
-        }
+        return filter;
     }
 
     /// <summary>A destination's delivery outcomes newest first, optionally only since <paramref name="since"/>.</summary>

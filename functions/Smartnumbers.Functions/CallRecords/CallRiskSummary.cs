@@ -4,6 +4,8 @@ namespace Smartnumbers.Functions.CallRecords;
 public sealed record CallRiskSummary
 {
     public int Score { get; init; }
+    /// <summary>The candidate model's score of the same call, in shadow (never used for the decision); null without a candidate.</summary>
+    public int? ShadowScore { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>Every Call DNA attribute: name → value.</summary>
     public IReadOnlyDictionary<string, double> Attributes { get; init; } = new Dictionary<string, double>();

@@ -10,8 +10,8 @@ namespace Smartnumbers.Functions.Calls;
 
 /// <summary>
 /// Operators' fraud/genuine labels. A label is kept three ways: on the call record (property Label), as a training
-/// example in table CallLabels (PartitionKey = account, RowKey = call id: label, caller, the record's Call DNA
-/// attributes as JSON) for <c>model:refit</c>, and in the caller's label counters, which the decision reads as
+/// example in table CallLabels (PartitionKey = account, RowKey = call id: label, caller, called number, start time and
+/// the record's Call DNA attributes as JSON) for <c>model:refit</c>, and in the caller's label counters, which the decision reads as
 /// CallerHistory.PriorFraudLabels/PriorGenuineLabels. Relabelling with the same label changes nothing; with the other
 /// label it counts the new one (counters only ever grow). The Twilio adapter's cached figures of the caller are dropped
 /// on this instance; other instances serve theirs for at most <see cref="CallerHistoryCache.FreshFor"/>.
@@ -37,6 +37,8 @@ internal sealed class CallLabels(TableStore store, CallerLabelCounts counters, T
         {
             ["Label"] = label,
             ["Caller"] = CallerOf(record),
+            ["CalledNumber"] = record.CalledNumber,
+            ["StartedAt"] = record.StartedAt,
             ["Attributes"] = JsonSerializer.Serialize(attributes, CallsJsonContext.Default.IReadOnlyDictionaryStringDouble),
             ["LabelledAt"] = time.GetUtcNow(),
             ["LabelledBy"] = who,
@@ -58,16 +60,26 @@ internal sealed class CallLabels(TableStore store, CallerLabelCounts counters, T
         return before;
     }
 
-    /// <summary>The account's labelled calls, for refitting.</summary>
-    public async IAsyncEnumerable<LabelledCall> ExamplesAsync(string accountId, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// The account's labelled calls that started at or after <paramref name="since"/>, for refitting. Calls rejected
+    /// before scoring (block list, ACR, ICR) are left out: their records hold no attributes, and as all-zero vectors
+    /// they would teach the model that a clean call is fraud.
+    /// </summary>
+    public async IAsyncEnumerable<LabelledCall> ExamplesAsync(string accountId, DateTimeOffset since, [EnumeratorCancellation] CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Safe(accountId)}");
         await foreach (var e in Labels.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            if (e.GetString("Attributes") is { } json && e.GetString("Label") is { } label)
+            var at = e.GetDateTimeOffset("StartedAt") ?? e.GetDateTimeOffset("LabelledAt") ?? e.Timestamp ?? DateTimeOffset.MinValue;
+            if (at < since || e.GetString("Attributes") is not { } json || e.GetString("Label") is not { } label)
             {
-                var attributes = JsonSerializer.Deserialize(json, CallsJsonContext.Default.IReadOnlyDictionaryStringDouble) ?? new Dictionary<string, double>();
-                yield return new LabelledCall(attributes, label == "fraud");
+                continue;
+            }
+
+            var attributes = JsonSerializer.Deserialize(json, CallsJsonContext.Default.IReadOnlyDictionaryStringDouble);
+            if (attributes is { Count: > 0 })
+            {
+                yield return new LabelledCall(attributes, label == "fraud") { At = at, CalledNumber = e.GetString("CalledNumber") };
             }
         }
     }

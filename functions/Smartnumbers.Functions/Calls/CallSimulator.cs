@@ -60,7 +60,7 @@ internal sealed class CallSimulator(ISnapshotProvider snapshots, CallPipeline pi
             DivertsThisHour = used,
             History = new SimulatedHistory(history.CallsFromCallerLastHour, history.CallsFromCallerLastDay, history.WithheldCallsToNumberLastHour,
                 history.DistinctNumbersCalledToday, history.PriorFraudLabels, history.PriorGenuineLabels),
-            FittedModel = !ReferenceEquals(decider, Core.Decisions.CallDecider.Default),
+            FittedModel = !ReferenceEquals(decider.Model, Core.Risk.RiskModel.Default),
             Explanation = explanation,
         }, null);
     }

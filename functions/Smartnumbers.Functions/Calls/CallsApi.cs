@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Smartnumbers.Functions.Models;
 using Smartnumbers.Functions.Pipeline;
 using Smartnumbers.Functions.Storage;
 
@@ -17,6 +18,7 @@ internal static class CallsApi
         services.TryAddSingleton<CallLabels>();
         services.TryAddSingleton<CallAudit>();
         services.TryAddSingleton<CallSimulator>();
+        services.AddModels();
         return services;
     }
 
@@ -28,7 +30,7 @@ internal static class CallsApi
             return services;
         }
 
-        services.AddTable(AccountRiskModels.Table);
+        services.AddTable(AccountRiskModels.LegacyTable);
         services.AddSingleton<AccountRiskModels>();
         return services;
     }

@@ -17,7 +17,6 @@ namespace Smartnumbers.Functions.Calls;
 [JsonSerializable(typeof(LabelRequest))]
 [JsonSerializable(typeof(LabelResponse))]
 [JsonSerializable(typeof(CallPage))]
-[JsonSerializable(typeof(RefitResponse))]
 [JsonSerializable(typeof(CallSummary))]
 [JsonSerializable(typeof(CallRecord))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, double>))]

@@ -15,7 +15,7 @@ internal sealed record SimulateResponse
     public int? DivertsThisHour { get; init; }
     /// <summary>The velocity and reputation figures read (read-only) from the caller's counters.</summary>
     public required SimulatedHistory History { get; init; }
-    /// <summary>True when the account has a refitted model (POST …/model:refit) and it scored the call.</summary>
+    /// <summary>True when a refitted model is live for the account (promoted after POST …/model:refit) and it scored the call.</summary>
     public bool FittedModel { get; init; }
     public IReadOnlyList<string> Explanation { get; init; } = [];
 }

@@ -10,6 +10,8 @@ public static class SmartnumbersEventTypes
     public const string OverrideSet = "Smartnumbers.Override.Set";
     public const string CallBlocked = "Smartnumbers.Call.Blocked";
     public const string CallHighRisk = "Smartnumbers.Call.HighRisk";
+    public const string ModelPromoted = "Smartnumbers.Model.Promoted";
+    public const string ModelRolledBack = "Smartnumbers.Model.RolledBack";
 
     /// <summary>The CloudEvents <c>source</c> of every event.</summary>
     public const string Source = "/smartnumbers";

@@ -175,7 +175,7 @@ public sealed partial class CallPipeline(
         var caller = call.Withheld ? null : call.PresentationNumber ?? call.NetworkNumber;
         var budget = simulate ? options.Value.SimulationHistoryBudget : options.Value.HistoryBudget;
         var figures = await history.GetAsync(account, caller, call.CalledNumber, budget, ct);
-        var decider = await models.GetAsync(account, ct);
+        var decider = await models.GetAsync(account, snapshot.Version, ct);
         var assessment = decider.Assess(snapshot, call, figures);
         if (!assessment.DivertWanted)
         {

@@ -10,7 +10,7 @@ public sealed class RiskModelTests(ITestOutputHelper output)
     [Fact]
     public void Weights_survive_a_json_round_trip()
     {
-        var fitted = new RiskModelTrainer { Epochs = 20 }.Fit(SyntheticCalls.Generate(300, 0.3, seed: 7));
+        var fitted = new RiskModelTrainer { Epochs = 20 }.Fit(SyntheticCalls.Generate(300, 0.3, seed: 7), baseRate: 0.3);
 
         var json = fitted.ToJson(trainedExamples: 300, heldOutAuc: 0.9);
         var loaded = RiskModel.FromJson(json);
@@ -56,9 +56,9 @@ public sealed class RiskModelTests(ITestOutputHelper output)
         var training = calls.Take(2100).ToList();
         var heldOut = calls.Skip(2100).ToList();
 
-        var fitted = new RiskModelTrainer().Fit(training);
-        var fittedAuc = RiskModelTrainer.Auc(fitted, heldOut);
-        var defaultAuc = RiskModelTrainer.Auc(RiskModel.Default, heldOut);
+        var fitted = new RiskModelTrainer().Fit(training, baseRate: 0.2);
+        var fittedAuc = ModelEvaluator.Auc(fitted, heldOut);
+        var defaultAuc = ModelEvaluator.Auc(RiskModel.Default, heldOut);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"held-out AUC: fitted {fittedAuc:0.000}, default weights {defaultAuc:0.000} ({heldOut.Count} calls, {heldOut.Count(c => c.Fraud)} fraud)"));
@@ -68,12 +68,32 @@ public sealed class RiskModelTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_refit_on_a_suspicion_labelled_set_keeps_scores_at_the_accounts_real_base_rate()
+    {
+        // Operators label the calls that looked suspicious: half the labelled set is fraud, but 2% of real traffic is.
+        var labelled = SyntheticCalls.Generate(400, fraudRate: 0.5, seed: 11);
+        var traffic = SyntheticCalls.Generate(4000, fraudRate: 0.02, seed: 12);
+        var frauds = labelled.Count(c => c.Fraud);
+        var baseRate = RiskModelTrainer.BaseRateOf(frauds, labelled.Count, scoredCalls: frauds * 50);
+
+        var fitted = new RiskModelTrainer().Fit(labelled, baseRate);
+        var meanScore = traffic.Average(c => fitted.Probability(CallDnaVector.FromAttributes(c.Attributes).Values));
+        var meanGenuine = traffic.Where(c => !c.Fraud).Average(c => fitted.Probability(CallDnaVector.FromAttributes(c.Attributes).Values));
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"base rate {baseRate:0.0000}; mean fraud probability on 2% traffic {meanScore:0.0000}, on its genuine calls {meanGenuine:0.0000}"));
+        Assert.Equal(0.02, baseRate, 3);
+        Assert.InRange(meanScore, 0.005, 0.08); // The labelled set's 50% would put it near 0.5.
+        Assert.True(meanGenuine < 0.05, $"genuine calls average {meanGenuine:0.000}");
+    }
+
+    [Fact]
     public void Auc_is_one_for_perfect_ranking_and_a_half_for_ties()
     {
         var fraud = new LabelledCall(new Dictionary<string, double> { ["callerIsCalledNumber"] = 1 }, true);
         var genuine = new LabelledCall(new Dictionary<string, double>(), false);
 
-        Assert.Equal(1.0, RiskModelTrainer.Auc(RiskModel.Default, [fraud, genuine, genuine]));
-        Assert.Equal(0.5, RiskModelTrainer.Auc(RiskModel.Default, [genuine with { Fraud = true }, genuine]));
+        Assert.Equal(1.0, ModelEvaluator.Auc(RiskModel.Default, [fraud, genuine, genuine]));
+        Assert.Equal(0.5, ModelEvaluator.Auc(RiskModel.Default, [genuine with { Fraud = true }, genuine]));
     }
 }

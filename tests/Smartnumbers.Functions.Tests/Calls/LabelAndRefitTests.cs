@@ -75,7 +75,7 @@ public sealed class LabelAndRefitTests(SmartnumbersAppFactory factory)
     }
 
     [Fact]
-    public async Task Refit_learns_from_labelled_calls_stores_the_model_and_the_call_path_uses_it()
+    public async Task Refit_makes_a_candidate_scored_in_shadow_and_the_call_path_uses_it_only_once_promoted()
     {
         var bed = await CallsTestBed.CreateAsync(factory);
         for (var i = 0; i < 4; i++)
@@ -92,53 +92,78 @@ public sealed class LabelAndRefitTests(SmartnumbersAppFactory factory)
         using var byOperator = await bed.Admin.PostAsync("/model:refit", null, await bed.Admin.KeyAsync("operator"));
         using var refit = await bed.Admin.PostAsync("/model:refit");
         var fitted = await CallsTestBed.ReadAsync(refit);
-        var after = await bed.SimulateAsync(probe);
+        // Every instance picks the candidate up with its next snapshot check; this one at once, or within a call or two.
+        var shadowed = await Poll.UntilAsync(() => bed.SimulateAsync(probe), r => r["risk"]!["shadowScore"] is not null, TimeSpan.FromSeconds(10));
+        var shadowedCall = await Poll.UntilAsync(() => bed.CallAndRecordAsync(Caller(98), FraudPattern), r => r.Risk!.ShadowScore is not null, TimeSpan.FromSeconds(10));
 
         Assert.Equal(HttpStatusCode.Forbidden, byOperator.StatusCode);
         Assert.Equal(HttpStatusCode.OK, refit.StatusCode);
-        Assert.Equal((8, 4, 4), (fitted["trainedExamples"]!.GetValue<int>(), fitted["fraudExamples"]!.GetValue<int>(), fitted["genuineExamples"]!.GetValue<int>()));
-        Assert.Equal(1.0, fitted["trainingAuc"]!.GetValue<double>(), 6);
+        Assert.Equal((8, 4, 4), (fitted["labelledExamples"]!.GetValue<int>(), fitted["fraudExamples"]!.GetValue<int>(), fitted["genuineExamples"]!.GetValue<int>()));
+        Assert.Equal((6, 2), (fitted["trainedExamples"]!.GetValue<int>(), fitted["heldOutExamples"]!.GetValue<int>())); // The newest of each class held out.
+        Assert.Equal((1, 0), (fitted["version"]!.GetValue<int>(), fitted["liveVersion"]!.GetValue<int>()));
+        Assert.NotNull(fitted["evaluation"]!["candidate"]!["auc"]);
+        Assert.NotNull(fitted["evaluation"]!["live"]!["brierScore"]);
         var weights = fitted["weights"]!.AsObject();
         Assert.Equal(CallDnaCatalogue.Count, weights.Count);
         Assert.Contains(CallDnaCatalogue.All, a => Math.Abs(weights[a.Name]!.GetValue<double>() - a.DefaultWeight) > 1e-3);
-        Assert.False(before["fittedModel"]!.GetValue<bool>());
-        Assert.True(after["fittedModel"]!.GetValue<bool>());
-        Assert.NotEqual(before["risk"]!["score"]!.GetValue<int>(), after["risk"]!["score"]!.GetValue<int>());
         Assert.Contains(await bed.Admin.AuditAsync(), a => a["resource"]!.GetValue<string>() == "model:refit");
 
+        // A refit alone changes no decision: the live score is as before, the candidate's sits beside it.
+        Assert.False(shadowed["fittedModel"]!.GetValue<bool>());
+        Assert.Equal(before["risk"]!["score"]!.GetValue<int>(), shadowed["risk"]!["score"]!.GetValue<int>());
+        Assert.Null(before["risk"]!["shadowScore"]);
+        var shadowScore = shadowed["risk"]!["shadowScore"]!.GetValue<int>();
+        Assert.NotEqual(shadowed["risk"]!["score"]!.GetValue<int>(), shadowScore);
+        Assert.NotNull(shadowedCall.Risk!.ShadowScore);
+        var details = await bed.Admin.JsonAsync($"/calls/{shadowedCall.CallId}");
+        Assert.Equal(shadowedCall.Risk.ShadowScore, details["risk"]!["shadowScore"]!.GetValue<int>());
+
+        using var read = await bed.Admin.GetAsync("/model");
+        using var promote = await bed.Admin.PostAsync("/model:promote", null, ifMatch: read.Headers.ETag!.ToString());
+        var after = await Poll.UntilAsync(() => bed.SimulateAsync(probe), r => r["fittedModel"]!.GetValue<bool>(), TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
+        Assert.True(after["fittedModel"]!.GetValue<bool>());
+        Assert.Equal(shadowScore, after["risk"]!["score"]!.GetValue<int>());
+        Assert.Null(after["risk"]!["shadowScore"]); // The candidate went live: nothing left in shadow.
         var real = await bed.CallAndRecordAsync(Caller(99), FraudPattern);
         Assert.Equal(after["risk"]!["score"]!.GetValue<int>(), real.Risk!.Score);
     }
 
     [Fact]
-    public async Task A_stored_model_is_loaded_from_storage_by_a_fresh_lookup()
+    public async Task A_call_rejected_before_scoring_is_not_a_training_example()
     {
         var bed = await CallsTestBed.CreateAsync(factory);
-        var fraud = await bed.CallAndRecordAsync(Caller(30), FraudPattern);
-        var genuine = await bed.CallAndRecordAsync(Caller(31));
-        using var f = await bed.LabelAsync(fraud.CallId, "fraud");
-        using var g = await bed.LabelAsync(genuine.CallId, "genuine");
+        using var block = await bed.Admin.PutAsync("/lists/block/" + Caller(40), "{}");
+        Assert.Equal(HttpStatusCode.OK, block.StatusCode);
+        var rejected = await bed.CallAndRecordAsync(Caller(40), FraudPattern);
+        Assert.Equal("reject", rejected.Decision!.Action);
+        Assert.Empty(rejected.Risk!.Attributes); // Nothing to learn from: an all-zero vector would teach "clean calls are fraud".
+        using var r = await bed.LabelAsync(rejected.CallId, "fraud");
+        for (var i = 0; i < 2; i++)
+        {
+            using var f = await bed.LabelAsync((await bed.CallAndRecordAsync(Caller(41 + i), FraudPattern)).CallId, "fraud");
+            using var g = await bed.LabelAsync((await bed.CallAndRecordAsync(Caller(43 + i))).CallId, "genuine");
+        }
+
         using var refit = await bed.Admin.PostAsync("/model:refit");
+        var fitted = await CallsTestBed.ReadAsync(refit);
+
         Assert.Equal(HttpStatusCode.OK, refit.StatusCode);
-        var fittedBias = (await CallsTestBed.ReadAsync(refit))["bias"]!.GetValue<double>();
-
-        var fresh = ActivatorUtilities.CreateInstance<Functions.Calls.AccountRiskModels>(factory.Services);
-        var decider = await Poll.UntilAsync(async () => await fresh.GetAsync(bed.Account, CancellationToken.None), d => d.Model != RiskModel.Default);
-
-        Assert.Equal(fittedBias, decider.Model.Bias, 9);
+        Assert.Equal((2, 2), (fitted["fraudExamples"]!.GetValue<int>(), fitted["genuineExamples"]!.GetValue<int>()));
     }
 
     [Fact]
-    public async Task Refit_needs_both_fraud_and_genuine_labels()
+    public async Task Refit_is_refused_below_the_minimum_labels_per_class_saying_how_many_more_are_needed()
     {
         var bed = await CallsTestBed.CreateAsync(factory);
-        var call = await bed.CallAndRecordAsync(TwilioCalls.GenuineCaller);
+        var call = await bed.CallAndRecordAsync(Caller(50));
         using var label = await bed.LabelAsync(call.CallId, "fraud");
 
         using var refit = await bed.Admin.PostAsync("/model:refit");
 
         Assert.Equal(HttpStatusCode.BadRequest, refit.StatusCode);
-        Assert.NotNull((await AdminTestClient.ProblemAsync(refit))["errors"]!["labels"]);
+        var message = (await AdminTestClient.ProblemAsync(refit))["errors"]!["labels"]![0]!.GetValue<string>();
+        Assert.Contains("has 1 fraud and 0 genuine: label 1 more fraud and 2 more genuine", message, StringComparison.Ordinal);
     }
 
     private static string Caller(int n) => "+4479111234" + n.ToString("D2", CultureInfo.InvariantCulture);

@@ -62,6 +62,11 @@ internal sealed class AdminFuzzCases(Random random, FuzzText text, FuzzTargets t
         ("POST", "calls/{id}/label", """{"label":"fraud"}"""),
         ("GET", "reports/summary?from={time}&to={time}&highRiskScore={n}", null),
         ("POST", "model:refit", null),
+        ("GET", "model", null),
+        ("GET", "model/candidate", null),
+        ("GET", "model/history", null),
+        ("POST", "model:promote", """{"force":true}"""),
+        ("POST", "model:rollback", """{"version":0}"""),
     ];
 
     public FuzzCase Next()

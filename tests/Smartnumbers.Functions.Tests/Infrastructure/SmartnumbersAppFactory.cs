@@ -20,6 +20,8 @@ public class SmartnumbersAppFactory : WebApplicationFactory<Program>
         ["Telemetry:Console"] = "false",
         ["Admin:BootstrapKey"] = BootstrapKey,
         ["Twilio:AuthToken"] = TwilioAuthToken,
+        // Refit tests label a handful of calls, not the 50 per class a real account needs.
+        ["RiskModel:MinLabelsPerClass"] = "2",
         // Each app spills undelivered call records to its own folder, never replaying another process's spill.
         ["CallRecords:SpillFolder"] = Path.Combine(Path.GetTempPath(), "smartnumbers-tests", Guid.NewGuid().ToString("N")),
     };

@@ -24,7 +24,7 @@ public sealed class ConsoleNarrowScreenTests(ConsoleFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#role")).ToHaveTextAsync("operator");
 
-        foreach (var link in new[] { "Overview", "Calls", "Dial plans", "Schedule", "Numbers", "Uploads", "Charts", "Overrides", "Simulate", "Audit" })
+        foreach (var link in new[] { "Overview", "Calls", "Dial plans", "Schedule", "Numbers", "Uploads", "Charts", "Overrides", "Simulate", "Audit", "Risk model" })
         {
             var target = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
             await target.FocusAsync();

@@ -15,6 +15,7 @@ import * as simulate from './pages/simulate.js';
 import * as audit from './pages/audit.js';
 import * as schedules from './pages/schedules.js';
 import * as uploads from './pages/uploads.js';
+import * as model from './pages/model.js';
 
 const pages = [
   ['overview', 'Overview', overview],
@@ -27,6 +28,7 @@ const pages = [
   ['uploads', 'Uploads', uploads],
   ['simulate', 'Simulate', simulate],
   ['audit', 'Audit', audit],
+  ['model', 'Risk model', model],
 ];
 
 const main = document.getElementById('main');

@@ -116,6 +116,7 @@ async function detail(callId) {
         h('dt', {}, 'Network number'), h('dd', {}, c.networkNumber ?? '—'),
         h('dt', {}, 'Carrier'), h('dd', {}, c.carrier),
         h('dt', {}, 'Score'), h('dd', {}, String(c.risk?.score ?? '—'), ' ', (c.risk?.tags ?? []).map(t => badge(t))),
+        ...(c.risk?.shadowScore != null ? [h('dt', {}, 'Candidate model score (shadow)'), h('dd', {}, String(c.risk.shadowScore))] : []),
         h('dt', {}, 'Decision'), h('dd', {}, `${outcomeOf(c)} (${c.decision?.source ?? c.decision?.rejectMode ?? ''})`, c.decision?.reason ? ` — ${c.decision.reason}` : ''),
         h('dt', {}, 'Announcement'), h('dd', {}, c.decision?.announcement ?? '—'),
         h('dt', {}, 'Ended'), h('dd', {}, c.finalStatus ? `${c.finalStatus}${c.durationSeconds != null ? `, ${c.durationSeconds} s` : ''}` : 'not reported')),
