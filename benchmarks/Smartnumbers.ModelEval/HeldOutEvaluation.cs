@@ -34,8 +34,7 @@ public static class HeldOutEvaluation
             LabelledCall[] subset = [.. genuine, .. newer.Where(c => c.Pattern == p).Select(c => c.ToLabelled())];
             return (ModelEvaluator.Auc(RiskModel.Default, subset), ModelEvaluator.Auc(refit, subset));
         });
-        var thresholds = calls.Select(c => (c.CalledNumber, c.Threshold)).Distinct().ToDictionary(t => t.CalledNumber, t => t.Threshold, StringComparer.Ordinal);
-        var comparison = ModelEvaluator.Compare(refit, RiskModel.Default, heldOut, number => thresholds[number!]);
+        var comparison = ModelEvaluator.Compare(refit, RiskModel.Default, heldOut, number => EvaluationAccount.ThresholdOf(number!));
         return new HeldOutFigures(splitAt, training.Length, trainingFraud, heldOut.Length, heldOut.Count(c => c.Fraud),
             comparison.Live, comparison.Candidate, ModelEvaluator.Auc(refit, training), byPattern);
     }

@@ -1,30 +1,10 @@
 using System.Net;
 using Smartnumbers.Functions.Tests.CallRecords;
-using Smartnumbers.Functions.Tests.Infrastructure;
 
 namespace Smartnumbers.Functions.Tests.Admin;
 
-/// <summary>The app with its storage behind a gate the tests can close.</summary>
-public sealed class AdminOutageFactory : SmartnumbersAppFactory
-{
-    public AdminOutageFactory()
-    {
-        Gate.Open();
-        Settings["Storage:ConnectionString"] = Azurite.ConnectionStringFor(Gate.Port);
-        Settings["CallRecords:SpillFolder"] = CallRecordFixture.NewSpillFolder();
-    }
-
-    internal TcpGate Gate { get; } = new(CallRecordFixture.AzuritePort);
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Gate.DisposeAsync();
-    }
-}
-
 /// <summary>With Table Storage unreachable, the admin API says so (503, problem details, Retry-After), never a bare 500.</summary>
-public sealed class AdminStorageOutageTests(AdminOutageFactory factory) : IClassFixture<AdminOutageFactory>
+public sealed class AdminStorageOutageTests(GatedStorageAppFactory factory) : IClassFixture<GatedStorageAppFactory>
 {
     [Theory]
     [InlineData("GET", "/numbers")]

@@ -1,5 +1,4 @@
 using Smartnumbers.Functions.Tests.CallRecords;
-using Smartnumbers.Functions.Tests.Infrastructure;
 
 namespace Smartnumbers.Functions.Tests.Pipeline;
 
@@ -7,13 +6,10 @@ namespace Smartnumbers.Functions.Tests.Pipeline;
 /// A new app instance that has looked nothing up yet, its storage behind a gate the test can close or hang, and short
 /// owner budgets so that "can't tell" is reached quickly.
 /// </summary>
-public sealed class ColdInstanceFactory : SmartnumbersAppFactory
+public sealed class ColdInstanceFactory : GatedStorageAppFactory
 {
     public ColdInstanceFactory(string? emergencyRoute = null)
     {
-        Gate.Open();
-        Settings["Storage:ConnectionString"] = Azurite.ConnectionStringFor(Gate.Port);
-        Settings["CallRecords:SpillFolder"] = CallRecordFixture.NewSpillFolder();
         Settings["CallPipeline:TwilioOwnerBudget"] = "00:00:01.5";
         Settings["CallPipeline:AcsOwnerBudget"] = "00:00:01.5";
         if (emergencyRoute is not null)
@@ -21,13 +17,5 @@ public sealed class ColdInstanceFactory : SmartnumbersAppFactory
             Settings["EmergencyRoute:Destinations"] = emergencyRoute;
             Settings["EmergencyRoute:Announcement"] = "Connecting you to our emergency line.";
         }
-    }
-
-    internal TcpGate Gate { get; } = new(CallRecordFixture.AzuritePort);
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Gate.DisposeAsync();
     }
 }

@@ -5,29 +5,17 @@ using Microsoft.Extensions.Primitives;
 using Smartnumbers.Core.Configuration;
 using Smartnumbers.Functions.Counters;
 using Smartnumbers.Functions.Tests.CallRecords;
-using Smartnumbers.Functions.Tests.Infrastructure;
 using Smartnumbers.Functions.Twilio;
 
 namespace Smartnumbers.Functions.Tests.Twilio;
 
 /// <summary>The app with its storage behind a gate the tests can close, and a divert cap that always fails.</summary>
-public sealed class TwilioResilienceFactory : SmartnumbersAppFactory
+public sealed class TwilioResilienceFactory : GatedStorageAppFactory
 {
     public TwilioResilienceFactory()
     {
-        Gate.Open();
-        Settings["Storage:ConnectionString"] = Azurite.ConnectionStringFor(Gate.Port);
         Settings["Snapshots:FreshFor"] = "00:00:00.1";
-        Settings["CallRecords:SpillFolder"] = CallRecordFixture.NewSpillFolder();
         ConfigureTestServices.Add(s => s.AddSingleton<IDivertCap, FailingDivertCap>());
-    }
-
-    internal TcpGate Gate { get; } = new(CallRecordFixture.AzuritePort);
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Gate.DisposeAsync();
     }
 
     private sealed class FailingDivertCap : IDivertCap
