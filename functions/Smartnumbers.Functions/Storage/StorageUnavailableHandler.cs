@@ -21,9 +21,8 @@ internal sealed partial class StorageUnavailableHandler(TableStore store, IProbl
             return false;
         }
 
-        var detail = StorageErrors.Describe(store, exception)
-            + ". Nothing more was done. A write may or may not have been saved: read it back (its ETag tells) before sending it again.";
-        LogUnavailable(log, http.Request.Method, http.Request.Path.Value ?? "", StorageErrors.Describe(store, exception));
+        var error = StorageErrors.Describe(store, exception);
+        LogUnavailable(log, http.Request.Method, http.Request.Path.Value ?? "", error);
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -34,7 +33,7 @@ internal sealed partial class StorageUnavailableHandler(TableStore store, IProbl
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Storage unavailable",
-                Detail = detail,
+                Detail = error + ". Nothing more was done. A write may or may not have been saved: read it back (its ETag tells) before sending it again.",
             },
         });
     }
