@@ -12,17 +12,22 @@ fail() { echo "load run setup failed: $*" >&2; exit 1; }
 source benchmarks/azurite.sh
 ensure_azurite
 
-build_log=$(mktemp)
-for project in functions/Smartnumbers.Functions benchmarks/Smartnumbers.LoadTest; do
-  dotnet build "$project" -c Release -v quiet -nologo >"$build_log" 2>&1 || { cat "$build_log"; exit 1; }
-done
-rm -f "$build_log"
-
 pids=()
 spill=$(mktemp -d)   # events the app could not write during the run stay here, and go with it
+package=$(mktemp -d) # the app as azd publishes it
 # The app stops first (it flushes to storage on shutdown), then Azurite.
-cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done; rm -rf "$spill"; }
+cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done; rm -rf "$spill" "$package"; }
 trap cleanup EXIT INT TERM
+
+# The production package: `dotnet publish` as azd runs it (self-contained, with the project's publish settings), run
+# as its own executable. PUBLISH_PROPS adds MSBuild properties to compare variants, e.g. PUBLISH_PROPS=-p:TieredPGO=false.
+build_log=$(mktemp)
+# shellcheck disable=SC2086
+dotnet publish functions/Smartnumbers.Functions -c Release -o "$package" -v quiet -nologo ${PUBLISH_PROPS:-} >"$build_log" 2>&1 \
+  || { cat "$build_log"; fail "could not publish the app"; }
+dotnet build benchmarks/Smartnumbers.LoadTest -c Release -v quiet -nologo >"$build_log" 2>&1 || { cat "$build_log"; fail "could not build the load client"; }
+rm -f "$build_log"
+[ -x "$package/Smartnumbers.Functions" ] || fail "the published package has no Smartnumbers.Functions executable"
 
 start_azurite
 storage_pid=$azurite_pid
@@ -35,7 +40,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 Storage__ConnectionString="$azurite_storage" \
 Admin__BootstrapKey="$bootstrap" Twilio__AuthToken="$token" Twilio__PublicBaseUrl="$base" \
 Telemetry__Console=false Hosting__RunTimersStandalone=false Logging__LogLevel__Default=Warning CallRecords__Writers=${WRITERS:-8} CallRecords__SpillFolder="$spill" \
-  env ${EXTRA_ENV:-} dotnet functions/Smartnumbers.Functions/bin/Release/net10.0/Smartnumbers.Functions.dll --urls "$base" &
+  env ${EXTRA_ENV:-} bash -c 'cd "$1" && exec ./Smartnumbers.Functions --urls "$2"' app "$package" "$base" &
 pids+=($!)
 app_pid=$!
 up=false
