@@ -59,7 +59,7 @@ internal static class StageProbe
     }
 
     /// <summary>"mean ns / bytes" of one stage, after a warm-up long enough for the tiered JIT to settle.</summary>
-    private static string Measure(Func<object?> stage)
+    private static string Measure(Action stage)
     {
         for (var i = 0; i < Repetitions; i++)
         {
