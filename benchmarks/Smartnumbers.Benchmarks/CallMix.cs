@@ -1,6 +1,7 @@
 using Smartnumbers.Core;
 using Smartnumbers.Core.Calls;
 using Smartnumbers.Core.Configuration;
+using Smartnumbers.Core.Decisions;
 
 namespace Smartnumbers.Benchmarks;
 
@@ -55,6 +56,15 @@ internal static class CallMix
             DownSites = new HashSet<string> { "leeds" },
         };
     }
+
+    /// <summary>The reason each kind's decision must give (with the divert slot granted whenever one is wanted).</summary>
+    public static string ExpectedReason(string kind) => kind switch
+    {
+        "Invalid" => DecisionReasons.IcrInvalid,
+        "Blocklisted" => DecisionReasons.Blocked,
+        "SpoofedOwnNumber" or "HighRisk" => DecisionReasons.HighRiskDivert,
+        _ => DecisionReasons.Routed,
+    };
 
     public static (InboundCall Call, CallerHistory History) Call(string kind)
     {

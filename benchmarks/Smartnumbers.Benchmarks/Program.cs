@@ -9,6 +9,11 @@ if (args.Length > 0 && args[0] == "--parse")
     ParseProbe.Run();
     return;
 }
+if (args.Length > 0 && args[0] == "--stages")
+{
+    StageProbe.Run();
+    return;
+}
 if (args.Length > 1 && args[0] == "--twilio-cold")
 {
     TwilioSdkColdProbe.Run(args[1]);

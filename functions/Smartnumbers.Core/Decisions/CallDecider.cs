@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Smartnumbers.Core.Calls;
 using Smartnumbers.Core.Configuration;
 using Smartnumbers.Core.Risk;
@@ -44,20 +45,10 @@ public sealed class CallDecider
         ArgumentNullException.ThrowIfNull(call);
         var explanation = new List<string>(8);
         var facts = CallFactsBuilder.Build(snapshot, call, history ?? CallerHistory.Empty);
-        var baseline = new CallAssessment
-        {
-            Snapshot = snapshot,
-            Call = call,
-            History = facts.History,
-            Number = facts.Number,
-            NumberKey = facts.CalledKey,
-            CallerNumber = facts.CallerE164,
-            Explanation = explanation,
-        };
         if (facts.Number is null)
         {
             explanation.Add("The called number is not configured in this account.");
-            return baseline with { Rejection = Reject(DecisionReasons.UnknownNumber, ScreeningResponse.Unallocated, null, RiskAssessment.NotScored, explanation) };
+            return Assessment(facts, explanation, rejection: Reject(DecisionReasons.UnknownNumber, ScreeningResponse.Unallocated, null, RiskAssessment.NotScored, explanation));
         }
         CallDnaVector? attributes = null;
         if (facts.Index.Allow.Match(call.Withheld, facts.Presentation.E164) != ListMatch.None)
@@ -66,8 +57,8 @@ public sealed class CallDecider
             if (SpoofSignal.Find(attributes) is not { } spoof)
             {
                 var scored = Score(attributes);
-                explanation.Add($"Allow list: trusted caller; screening and the fraud divert skipped. Call DNA score {Describe(scored)}, recorded only.");
-                return baseline with { Trusted = true, Risk = scored };
+                explanation.Add(ScoreLine("Allow list: trusted caller; screening and the fraud divert skipped. Call DNA score ", scored, ", recorded only."));
+                return Assessment(facts, explanation, scored, trusted: true);
             }
             explanation.Add($"Allow list matched, but the call carries a spoof signal ({spoof}): screened, scored and diverted as if not listed.");
         }
@@ -75,11 +66,11 @@ public sealed class CallDecider
         if (verdict is not null)
         {
             explanation.Add(verdict.Explanation);
-            return baseline with { Rejection = Reject(verdict.Reason, verdict.Response, verdict.AnnouncementText, RiskAssessment.NotScored, explanation) };
+            return Assessment(facts, explanation, rejection: Reject(verdict.Reason, verdict.Response, verdict.AnnouncementText, RiskAssessment.NotScored, explanation));
         }
         explanation.Add("Screening passed.");
         var risk = Score(attributes ?? CallDnaExtractor.Extract(facts));
-        explanation.Add($"Call DNA score {Describe(risk)}.");
+        explanation.Add(ScoreLine("Call DNA score ", risk, "."));
         var policy = facts.Number.Fraud;
         var highRisk = policy is { Enabled: true } && risk.Score >= policy.Threshold;
         var divertWanted = highRisk && policy!.HighRiskRoute is not null && policy.MaxDivertsPerHour > 0;
@@ -89,13 +80,7 @@ public sealed class CallDecider
                 ? $"High risk (threshold {policy!.Threshold}): divert to the high-risk route wanted, cap {policy.MaxDivertsPerHour}/hour."
                 : $"High risk (threshold {policy!.Threshold}): flagged; no divert configured.");
         }
-        return baseline with
-        {
-            Risk = risk,
-            HighRisk = highRisk,
-            DivertWanted = divertWanted,
-            MaxDivertsPerHour = policy?.MaxDivertsPerHour ?? 0,
-        };
+        return Assessment(facts, explanation, risk, highRisk: highRisk, divertWanted: divertWanted, maxDivertsPerHour: policy?.MaxDivertsPerHour ?? 0);
     }
 
     /// <summary>
@@ -130,8 +115,41 @@ public sealed class CallDecider
             : risk;
     }
 
-    private static string Describe(RiskAssessment risk) =>
-        risk.Tags.Count > 0 ? $"{risk.Score} ({string.Join(", ", risk.Tags)})" : $"{risk.Score}";
+    /// <summary>The assessment, built once (not a baseline copied with <c>with</c>: one allocation per call, not two).</summary>
+    private static CallAssessment Assessment(in CallFacts facts, List<string> explanation, RiskAssessment? risk = null,
+        RoutingDecision? rejection = null, bool trusted = false, bool highRisk = false, bool divertWanted = false,
+        int maxDivertsPerHour = 0) => new()
+    {
+        Snapshot = facts.Snapshot,
+        Call = facts.Call,
+        History = facts.History,
+        Number = facts.Number,
+        NumberKey = facts.CalledKey,
+        CallerNumber = facts.CallerE164,
+        Explanation = explanation,
+        Rejection = rejection,
+        Trusted = trusted,
+        Risk = risk ?? RiskAssessment.NotScored,
+        HighRisk = highRisk,
+        DivertWanted = divertWanted,
+        MaxDivertsPerHour = maxDivertsPerHour,
+    };
+
+    /// <summary>"{before}42 (spoofed, invalid){after}", or "{before}3{after}" without tags, written as one string.</summary>
+    private static string ScoreLine(string before, RiskAssessment risk, string after)
+    {
+        var line = new DefaultInterpolatedStringHandler(before.Length + after.Length + 64, 1);
+        line.AppendLiteral(before);
+        line.AppendFormatted(risk.Score);
+        for (var i = 0; i < risk.Tags.Count; i++)
+        {
+            line.AppendLiteral(i == 0 ? " (" : ", ");
+            line.AppendLiteral(risk.Tags[i]);
+        }
+        line.AppendLiteral(risk.Tags.Count > 0 ? ")" : "");
+        line.AppendLiteral(after);
+        return line.ToStringAndClear();
+    }
 
     private static RoutingDecision Reject(string reason, ScreeningResponse response, string? text, RiskAssessment risk, List<string> explanation)
     {

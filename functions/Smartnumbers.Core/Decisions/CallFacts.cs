@@ -5,8 +5,11 @@ using Smartnumbers.Core.Screening;
 
 namespace Smartnumbers.Core.Decisions;
 
-/// <summary>Everything derived from one call once (each number parsed once), shared by screening, Call DNA and routing.</summary>
-internal sealed class CallFacts
+/// <summary>
+/// Everything derived from one call once (each number parsed once), shared by screening, Call DNA and routing. A struct
+/// passed by <c>in</c>: it lives only for the decision, so it costs no allocation.
+/// </summary>
+internal readonly struct CallFacts
 {
     public required InboundCall Call { get; init; }
     public required CallerHistory History { get; init; }

@@ -68,9 +68,9 @@ internal static class RouteBuilder
     internal static IReadOnlyList<RouteStep> CleanSteps(Route route)
     {
         var steps = route.Steps ?? [];
-        foreach (var step in steps)
+        for (var i = 0; i < steps.Count; i++)
         {
-            if (step?.Destinations is null || step.Destinations.Count == 0 || step.Destinations.Any(string.IsNullOrWhiteSpace))
+            if (!IsClean(steps[i]))
             {
                 return [.. steps.Where(s => s?.Destinations is not null)
                     .Select(s => s with { Destinations = [.. s.Destinations.Where(d => !string.IsNullOrWhiteSpace(d))] })
@@ -78,5 +78,22 @@ internal static class RouteBuilder
             }
         }
         return steps;
+    }
+
+    /// <summary>A step with destinations, none of them blank (indexed loops: this runs for every routed call).</summary>
+    private static bool IsClean(RouteStep? step)
+    {
+        if (step?.Destinations is not { Count: > 0 } destinations)
+        {
+            return false;
+        }
+        for (var i = 0; i < destinations.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(destinations[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -102,6 +102,15 @@ public static class CallDnaCatalogue
 
     private static readonly Dictionary<string, int> ByName = All.ToDictionary(a => a.Name, a => a.Index, StringComparer.Ordinal);
 
+    /// <summary>Each attribute's name by index, as an array: scoring reads it per call.</summary>
+    internal static string[] Names { get; } = [.. All.Select(a => a.Name)];
+
+    /// <summary>The distinct tags, in order of first appearance (at most 64, so a call's tags fit one bit mask).</summary>
+    internal static string[] Tags { get; } = [.. All.Select(a => a.Tag).OfType<string>().Distinct()];
+
+    /// <summary>Each attribute's tag as an index into <see cref="Tags"/>, by attribute index; -1 for no tag.</summary>
+    internal static int[] TagIndexOf { get; } = [.. All.Select(a => a.Tag is null ? -1 : Array.IndexOf(Tags, a.Tag))];
+
     /// <summary>The index of the attribute named <paramref name="name"/>, or -1.</summary>
     public static int IndexOf(string name) => ByName.GetValueOrDefault(name, -1);
 }

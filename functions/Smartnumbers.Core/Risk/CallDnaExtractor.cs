@@ -9,7 +9,7 @@ namespace Smartnumbers.Core.Risk;
 /// <summary>Computes every <see cref="CallDnaId"/> attribute of a call into one array.</summary>
 internal static class CallDnaExtractor
 {
-    public static CallDnaVector Extract(CallFacts f)
+    public static CallDnaVector Extract(in CallFacts f)
     {
         var v = new double[CallDnaCatalogue.Count];
         Identity(f, v);
@@ -36,7 +36,7 @@ internal static class CallDnaExtractor
     /// <summary>Marks an attribute that cannot be computed for this call as absent (see <see cref="CallDnaVector"/>).</summary>
     internal static void Absent(double[] v, CallDnaId id) => v[(int)id] = double.NaN;
 
-    private static void Identity(CallFacts f, double[] v)
+    private static void Identity(in CallFacts f, double[] v)
     {
         var p = f.Presentation;
         Set(v, CallDnaId.Withheld, f.Call.CallerIdStatus == CallerIdStatus.Withheld);
@@ -78,7 +78,7 @@ internal static class CallDnaExtractor
 
     private static readonly string[] UkRegions = ["GB", "GG", "JE", "IM"];
 
-    private static void Region(CallFacts f, double[] v)
+    private static void Region(in CallFacts f, double[] v)
     {
         var n = f.Presentation.Present ? f.Presentation : f.Network;
         var home = f.Index.HomeCountryCode;
@@ -124,7 +124,7 @@ internal static class CallDnaExtractor
         || nsn.StartsWith("2920180", StringComparison.Ordinal) || nsn.StartsWith("3069990", StringComparison.Ordinal)
         || nsn.StartsWith("8081570", StringComparison.Ordinal) || nsn.StartsWith("9098790", StringComparison.Ordinal);
 
-    private static void Network(CallFacts f, double[] v)
+    private static void Network(in CallFacts f, double[] v)
     {
         var n = f.Network;
         if (!n.Present)
@@ -145,7 +145,7 @@ internal static class CallDnaExtractor
         Set(v, CallDnaId.Network08979, n.IsUk && n.National is not null && n.National.StartsWith("8979", StringComparison.Ordinal));
     }
 
-    private static void Spoofing(CallFacts f, double[] v)
+    private static void Spoofing(in CallFacts f, double[] v)
     {
         var caller = f.Presentation.Present ? f.Presentation : f.Network;
         if (caller.E164 is null)

@@ -41,17 +41,23 @@ internal static class CallDnaSignals
         }
     }
 
-    public static void Signalling(CallFacts f, double[] v)
+    public static void Signalling(in CallFacts f, double[] v)
     {
         var call = f.Call;
         var headers = 0;
-        foreach (var key in call.Hints.Keys)
+        if (call.Hints is Dictionary<string, string> hints)
         {
-            if (key.StartsWith(CallHints.TwilioSipHeaderPrefix, StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith(CallHints.AcsSipHeaderPrefix, StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith(CallHints.AcsVoipHeaderPrefix, StringComparison.OrdinalIgnoreCase))
+            // InboundCall.Create always holds a Dictionary: its own enumerator is a struct, the interface's is boxed.
+            foreach (var key in hints.Keys)
             {
-                headers++;
+                headers += IsSipHeader(key) ? 1 : 0;
+            }
+        }
+        else
+        {
+            foreach (var key in call.Hints.Keys)
+            {
+                headers += IsSipHeader(key) ? 1 : 0;
             }
         }
         Set(v, CallDnaId.CarrierAcs, call.Carrier == Carrier.Acs);
@@ -73,7 +79,7 @@ internal static class CallDnaSignals
             || (call.Hints.TryGetValue(CallHints.OnBehalfOf, out var ob) && ob.Length > 0));
     }
 
-    public static void Time(CallFacts f, double[] v)
+    public static void Time(in CallFacts f, double[] v)
     {
         var local = f.LocalTime;
         var hour = local.Hour;
@@ -84,7 +90,7 @@ internal static class CallDnaSignals
         Set(v, CallDnaId.LocalHour, hour / 23.0);
     }
 
-    public static void Velocity(CallFacts f, double[] v)
+    public static void Velocity(in CallFacts f, double[] v)
     {
         var h = f.History;
         var withheld = f.Call.Withheld;
@@ -100,6 +106,11 @@ internal static class CallDnaSignals
         Set(v, CallDnaId.KnownBadActor, h.PriorFraudLabels > 0 && h.PriorFraudLabels >= h.PriorGenuineLabels);
         Set(v, CallDnaId.FirstTimeCaller, h.CallsFromCallerLastDay <= 0 && h.PriorFraudLabels <= 0 && h.PriorGenuineLabels <= 0);
     }
+
+    private static bool IsSipHeader(string key) =>
+        key.StartsWith(CallHints.TwilioSipHeaderPrefix, StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith(CallHints.AcsSipHeaderPrefix, StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith(CallHints.AcsVoipHeaderPrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>ln(1+n)/ln(1+max), clamped to 0–1; negative counts read as 0.</summary>
     internal static double LogScale(int n, int max) => n <= 0 ? 0 : Math.Min(1, Math.Log(1 + n) / Math.Log(1 + max));

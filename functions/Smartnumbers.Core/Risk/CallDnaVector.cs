@@ -13,21 +13,28 @@ namespace Smartnumbers.Core.Risk;
 [SuppressMessage("Naming", "CA1710", Justification = "A vector of attributes, read as a dictionary.")]
 public sealed class CallDnaVector : IReadOnlyDictionary<string, double>
 {
+    /// <summary>The most attributes a vector holds: one bit each in <see cref="_absent"/>.</summary>
+    internal const int MaxAttributes = 128;
+
     private readonly double[] _values;
-    private readonly bool[]? _absent;
+    /// <summary>Bit i set: attribute i is absent (a mask rather than an array: no second allocation per call).</summary>
+    private readonly UInt128 _absent;
     private readonly int _count;
 
     /// <summary>Takes <paramref name="values"/> in catalogue order; a NaN marks an absent attribute.</summary>
     internal CallDnaVector(double[] values)
     {
+        if (values.Length > MaxAttributes)
+        {
+            throw new ArgumentException($"At most {MaxAttributes} attributes, got {values.Length}.", nameof(values));
+        }
         _values = values;
         _count = values.Length;
         for (var i = 0; i < values.Length; i++)
         {
             if (double.IsNaN(values[i]))
             {
-                _absent ??= new bool[values.Length];
-                _absent[i] = true;
+                _absent |= UInt128.One << i;
                 values[i] = 0;
                 _count--;
             }
@@ -57,7 +64,7 @@ public sealed class CallDnaVector : IReadOnlyDictionary<string, double>
     public ReadOnlySpan<double> Values => _values;
 
     /// <summary>True when the attribute at catalogue index <paramref name="index"/> has no value for this call.</summary>
-    public bool IsAbsent(int index) => _absent is not null && (uint)index < (uint)_absent.Length && _absent[index];
+    public bool IsAbsent(int index) => (uint)index < (uint)_values.Length && (_absent & (UInt128.One << index)) != UInt128.Zero;
 
     internal double this[CallDnaId id] => _values[(int)id];
 
@@ -86,7 +93,7 @@ public sealed class CallDnaVector : IReadOnlyDictionary<string, double>
         {
             if (!IsAbsent(i))
             {
-                yield return new(CallDnaCatalogue.All[i].Name, _values[i]);
+                yield return new(CallDnaCatalogue.Names[i], _values[i]);
             }
         }
     }

@@ -67,19 +67,31 @@ public sealed class RiskModel
         };
     }
 
+    /// <summary>The tags of the attributes at 0.5 or more, each once, in catalogue order of first appearance.</summary>
     private static string[] TagsOf(ReadOnlySpan<double> values)
     {
-        Span<bool> seen = stackalloc bool[CallDnaCatalogue.Count];
-        var tags = new List<string>(4);
+        Span<int> found = stackalloc int[CallDnaCatalogue.Tags.Length];
+        var seen = 0UL;
+        var n = 0;
         for (var i = 0; i < values.Length; i++)
         {
-            var tag = CallDnaCatalogue.All[i].Tag;
-            if (tag is not null && values[i] >= 0.5 && !tags.Contains(tag))
+            var tag = CallDnaCatalogue.TagIndexOf[i];
+            if (tag >= 0 && values[i] >= 0.5 && (seen & (1UL << tag)) == 0)
             {
-                tags.Add(tag);
+                seen |= 1UL << tag;
+                found[n++] = tag;
             }
         }
-        return [.. tags];
+        if (n == 0)
+        {
+            return [];
+        }
+        var tags = new string[n];
+        for (var k = 0; k < n; k++)
+        {
+            tags[k] = CallDnaCatalogue.Tags[found[k]];
+        }
+        return tags;
     }
 
     private RiskContribution[] TopOf(ReadOnlySpan<double> values)
@@ -112,7 +124,7 @@ public sealed class RiskModel
         var top = new RiskContribution[n];
         for (var k = 0; k < n; k++)
         {
-            top[k] = new RiskContribution(CallDnaCatalogue.All[best[k]].Name, Math.Round(_weights[best[k]] * values[best[k]], 3));
+            top[k] = new RiskContribution(CallDnaCatalogue.Names[best[k]], Math.Round(_weights[best[k]] * values[best[k]], 3));
         }
         return top;
     }

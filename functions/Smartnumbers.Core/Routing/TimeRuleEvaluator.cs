@@ -25,8 +25,9 @@ internal static class TimeRuleEvaluator
             }
             Route? otherwise = null;
             var inside = false;
-            foreach (var rule in rules)
+            for (var i = 0; i < rules.Count; i++)
             {
+                var rule = rules[i];
                 if (rule is null)
                 {
                     continue;

@@ -12,7 +12,7 @@ namespace Smartnumbers.Core.Screening;
 /// </summary>
 internal static class Screener
 {
-    public static ScreeningVerdict? Screen(CallFacts f)
+    public static ScreeningVerdict? Screen(in CallFacts f)
     {
         var account = f.Snapshot.Settings?.Screening;
         var own = f.Number?.Screening;
@@ -56,7 +56,7 @@ internal static class Screener
         return missingFirst ? null : Icr(f, own, account, texts);
     }
 
-    private static ScreeningVerdict? Icr(CallFacts f, ScreeningOptions? own, ScreeningOptions? account, Announcements? texts)
+    private static ScreeningVerdict? Icr(in CallFacts f, ScreeningOptions? own, ScreeningOptions? account, Announcements? texts)
     {
         var icr = own?.Icr ?? account?.Icr ?? ScreeningResponse.Off;
         if (icr == ScreeningResponse.Off)
@@ -73,7 +73,7 @@ internal static class Screener
     /// Missing: no caller ID at all and the carrier did not mark privacy. Privacy-withheld calls without a number pass
     /// ICR (ACR decides them). Otherwise both the presentation and the network number, when present, must pass.
     /// </summary>
-    private static string? IcrFailure(CallFacts f, out string which)
+    private static string? IcrFailure(in CallFacts f, out string which)
     {
         which = "the";
         if (!f.Presentation.Present && !f.Network.Present)

@@ -21,6 +21,20 @@ public sealed class CallDnaCatalogueTests
     }
 
     [Fact]
+    public void Scoring_reads_each_attributes_name_and_tag_by_index_and_the_tags_fit_one_bit_mask()
+    {
+        Assert.True(CallDnaCatalogue.Tags.Length <= 64, $"{CallDnaCatalogue.Tags.Length} tags");
+        Assert.True(CallDnaCatalogue.Count <= CallDnaVector.MaxAttributes, $"{CallDnaCatalogue.Count} attributes");
+        Assert.Equal(CallDnaCatalogue.All.Select(a => a.Tag).OfType<string>().Distinct(), CallDnaCatalogue.Tags);
+        for (var i = 0; i < CallDnaCatalogue.Count; i++)
+        {
+            var tag = CallDnaCatalogue.TagIndexOf[i];
+            Assert.Equal(CallDnaCatalogue.All[i].Tag, tag < 0 ? null : CallDnaCatalogue.Tags[tag]);
+            Assert.Equal(CallDnaCatalogue.All[i].Name, CallDnaCatalogue.Names[i]);
+        }
+    }
+
+    [Fact]
     public void Committed_catalogue_matches_the_code()
     {
         var path = Path.Combine(RepositoryPaths.Root, "docs", "call-dna-attributes.md");
