@@ -3,6 +3,8 @@
 # through the admin API, then the load client (signed POST /api/twilio/voice vs bare GET /api/ping in the same run).
 #   benchmarks/Smartnumbers.LoadTest/run.sh [--seconds 10] [--rounds 3] [--connections 16] [--path /api/twilio/voice]
 #   benchmarks/Smartnumbers.LoadTest/run.sh --rate 500 [--seconds 60]      (open loop: a fixed offered rate)
+# The app runs as azd publishes it; PUBLISH_PROPS adds MSBuild properties to the publish (variants), and APP_PACKAGE
+# names a folder already published that way (CI passes the package it has just checked) instead of publishing again.
 # Any setup step that fails stops the run with an error (exit 1); so does any answer other than the expected one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,17 +16,24 @@ ensure_azurite
 
 pids=()
 spill=$(mktemp -d)   # events the app could not write during the run stay here, and go with it
-package=$(mktemp -d) # the app as azd publishes it
+published=""           # a package this script published, removed with it
 # The app stops first (it flushes to storage on shutdown), then Azurite.
-cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done; rm -rf "$spill" "$package"; }
+cleanup() { for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done; rm -rf "$spill" ${published:+"$published"}; }
 trap cleanup EXIT INT TERM
 
 # The production package: `dotnet publish` as azd runs it (self-contained, with the project's publish settings), run
 # as its own executable. PUBLISH_PROPS adds MSBuild properties to compare variants, e.g. PUBLISH_PROPS=-p:TieredPGO=false.
 build_log=$(mktemp)
-# shellcheck disable=SC2086
-dotnet publish functions/Smartnumbers.Functions -c Release -o "$package" -v quiet -nologo ${PUBLISH_PROPS:-} >"$build_log" 2>&1 \
-  || { cat "$build_log"; fail "could not publish the app"; }
+if [ -n "${APP_PACKAGE:-}" ]; then
+  [ -z "${PUBLISH_PROPS:-}" ] || fail "APP_PACKAGE and PUBLISH_PROPS exclude each other"
+  package=$(cd "$APP_PACKAGE" && pwd) || fail "APP_PACKAGE $APP_PACKAGE is not a folder"
+else
+  published=$(mktemp -d)
+  package=$published
+  # shellcheck disable=SC2086
+  dotnet publish functions/Smartnumbers.Functions -c Release -o "$package" -v quiet -nologo ${PUBLISH_PROPS:-} >"$build_log" 2>&1 \
+    || { cat "$build_log"; fail "could not publish the app"; }
+fi
 dotnet build benchmarks/Smartnumbers.LoadTest -c Release -v quiet -nologo >"$build_log" 2>&1 || { cat "$build_log"; fail "could not build the load client"; }
 rm -f "$build_log"
 [ -x "$package/Smartnumbers.Functions" ] || fail "the published package has no Smartnumbers.Functions executable"
