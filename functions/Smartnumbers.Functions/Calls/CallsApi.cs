@@ -18,6 +18,7 @@ internal static class CallsApi
         services.TryAddSingleton<CallLabels>();
         services.TryAddSingleton<CallAudit>();
         services.TryAddSingleton<CallSimulator>();
+        services.TryAddSingleton<CallSummaryReader>();
         services.AddModels();
         return services;
     }
