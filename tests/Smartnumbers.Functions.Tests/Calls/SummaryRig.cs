@@ -23,14 +23,20 @@ internal sealed class SummaryRig
     private static readonly string[] Callers = ["+447400123456", "+33612345678", "+12025550123", "+4420794600", "+447911123456"];
     private readonly Dictionary<string, int> _thresholds = new(StringComparer.Ordinal) { [Lenient] = 30, [Strict] = 80 };
 
-    public SummaryRig(SmartnumbersAppFactory factory, DateTimeOffset now, TableStore? rollupTables = null)
+    private SummaryRig(SmartnumbersAppFactory factory, DateTimeOffset now, TableStore? rollupTables)
     {
-        _ = factory.Server; // The app creates its tables.
         Tables = factory.Services.GetRequiredService<TableStore>();
         Clock = new FakeTimeProvider(now);
         Rollups = new CallHourRollups(Tables, Clock);
         Store = new CallRecordStore(Tables, Rollups);
         Reader = new CallSummaryReader(Store, rollupTables is null ? Rollups : new CallHourRollups(rollupTables, Clock), NullLogger<CallSummaryReader>.Instance);
+    }
+
+    /// <summary>A rig once the app has made its tables; roll-ups read and stored on <paramref name="rollupTables"/> when given.</summary>
+    public static async Task<SummaryRig> CreateAsync(SmartnumbersAppFactory factory, DateTimeOffset now, TableStore? rollupTables = null)
+    {
+        await factory.Services.GetRequiredService<StorageReadiness>().WhenReadyAsync(CancellationToken.None);
+        return new SummaryRig(factory, now, rollupTables);
     }
 
     public string Account { get; } = SmartnumbersAppFactory.NewAccountId("sum");

@@ -23,7 +23,7 @@ public sealed class SummaryRollupTests(SmartnumbersAppFactory factory)
     [Fact]
     public async Task The_summary_from_rollups_equals_the_fold_over_the_records_whatever_the_thresholds()
     {
-        var rig = new SummaryRig(factory, Now);
+        var rig = await SummaryRig.CreateAsync(factory, Now);
         var calls = rig.Calls(At("2026-11-02T06:00:00Z"), Now, 180);
         await rig.WriteAsync(calls);
 
@@ -55,7 +55,7 @@ public sealed class SummaryRollupTests(SmartnumbersAppFactory factory)
     [Fact]
     public async Task A_closed_hour_is_read_from_its_rollup_row_not_from_the_records()
     {
-        var rig = new SummaryRig(factory, Now);
+        var rig = await SummaryRig.CreateAsync(factory, Now);
         await rig.WriteAsync(rig.Calls(At("2026-11-02T08:00:00Z"), At("2026-11-02T09:00:00Z"), 10));
         var hour = At("2026-11-02T08:00:00Z");
         Assert.Equal(10, (await rig.SummaryAsync(hour, hour.AddHours(1)))["total"]!.GetValue<int>());
@@ -72,7 +72,7 @@ public sealed class SummaryRollupTests(SmartnumbersAppFactory factory)
     [Fact]
     public async Task A_record_written_late_for_a_closed_hour_shows_up_in_the_next_summary()
     {
-        var rig = new SummaryRig(factory, Now);
+        var rig = await SummaryRig.CreateAsync(factory, Now);
         await rig.WriteAsync(rig.Calls(At("2026-11-02T06:00:00Z"), Now, 60));
         var before = await rig.SummaryAsync(From, Now);
 
@@ -89,7 +89,7 @@ public sealed class SummaryRollupTests(SmartnumbersAppFactory factory)
     [Fact]
     public async Task How_a_call_ended_reported_after_its_hour_was_rolled_up_shows_up()
     {
-        var rig = new SummaryRig(factory, Now);
+        var rig = await SummaryRig.CreateAsync(factory, Now);
         var call = rig.Call("open", At("2026-11-02T09:15:00Z"), 3) with { FinalStatus = null, DurationSeconds = null };
         var other = rig.Call("step", At("2026-11-02T10:15:00Z"), 4) with { FinalStatus = null, DurationSeconds = null };
         await rig.WriteAsync([call, other]);
@@ -113,7 +113,7 @@ public sealed class SummaryRollupTests(SmartnumbersAppFactory factory)
     [Fact]
     public async Task The_open_hour_is_rolled_up_only_once_closed_and_a_write_near_its_end_marks_it()
     {
-        var rig = new SummaryRig(factory, At("2026-11-02T13:50:00Z"));
+        var rig = await SummaryRig.CreateAsync(factory, At("2026-11-02T13:50:00Z"));
         var hour = At("2026-11-02T13:00:00Z");
         await rig.WriteAsync(rig.Calls(hour, hour.AddMinutes(45), 5));
         Assert.Equal(5, (await rig.SummaryAsync(hour, hour.AddHours(1)))["total"]!.GetValue<int>());
@@ -139,7 +139,7 @@ public sealed class SummaryRollupTests(SmartnumbersAppFactory factory)
         unreachable.Start();
         var port = ((IPEndPoint)unreachable.LocalEndpoint).Port;
         unreachable.Stop(); // Nothing listens there: every roll-up read and write is refused.
-        var rig = new SummaryRig(factory, Now, rollupTables: CallRecordFixture.Tables(port));
+        var rig = await SummaryRig.CreateAsync(factory, Now, rollupTables: CallRecordFixture.Tables(port));
         await rig.WriteAsync(rig.Calls(At("2026-11-02T06:00:00Z"), Now, 60));
 
         var summary = await rig.SummaryAsync(From, Now);

@@ -9,8 +9,9 @@ namespace Smartnumbers.Functions.Tests.OperatorConsole;
 
 /// <summary>
 /// With 10,000 calls stored over the last 7 days, how long from navigation to the data shown: the call log's first page
-/// (the newest 50), the overview, and the charts over 7 days. Read from the page's own clock (performance.now() at the
-/// moment the console put the page's data in the document, marked "page-shown:{page}").
+/// (the newest 50), the overview, and the charts over 7 days, first (the closed hours folded from the records and rolled
+/// up) and again (read from the hourly roll-ups). Read from the page's own clock (performance.now() at the moment the
+/// console put the page's data in the document, marked "page-shown:{page}").
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class ConsolePageLoadTests(ConsoleFixture fixture, ITestOutputHelper output)
@@ -19,8 +20,8 @@ public sealed class ConsolePageLoadTests(ConsoleFixture fixture, ITestOutputHelp
 
     /// <summary>
     /// Generous for a loaded 2-core CI machine: the target is 1 s and the measured figures are printed; these bounds catch
-    /// a page that loads everything (the call log) or a summary gone quadratic. The 7-day charts read every record of
-    /// the range (one range query), so they get a wider bound.
+    /// a page that loads everything (the call log) or a summary that reads every record again. The first 7-day charts
+    /// fold every record of the range once (and store the roll-ups), so they get a wider bound.
     /// </summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
@@ -39,13 +40,16 @@ public sealed class ConsolePageLoadTests(ConsoleFixture fixture, ITestOutputHelp
             await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls, newest first (page 1)" }).Locator("tbody tr")).ToHaveCountAsync(50, new() { Timeout = 60_000 }));
         var overview = await ShownAfterNavigationAsync(page, "overview", async () =>
             await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls in the last 24 hours" })).ToBeVisibleAsync(new() { Timeout = 60_000 }));
-        var charts = await ShownAfterNavigationAsync(page, "charts", async () =>
-            await Expect(page.GetByRole(AriaRole.Img, new() { Name = $"Calls per hour by outcome: {Calls} calls" })).ToBeVisibleAsync(new() { Timeout = 60_000 }));
-        output.WriteLine($"navigation → data shown: call log first page {log} ms, overview {overview} ms, charts (7 days, {Calls} calls) {charts} ms");
+        Func<Task> chartsShown = async () =>
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = $"Calls per hour by outcome: {Calls} calls" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var firstCharts = await ShownAfterNavigationAsync(page, "charts", chartsShown);
+        var charts = await ShownAfterNavigationAsync(page, "charts", chartsShown);
+        output.WriteLine($"navigation → data shown: call log first page {log} ms, overview {overview} ms, charts (7 days, {Calls} calls) first {firstCharts} ms, again {charts} ms");
 
         Assert.InRange(log, 0, Bound.TotalMilliseconds);
         Assert.InRange(overview, 0, Bound.TotalMilliseconds);
-        Assert.InRange(charts, 0, ChartsBound.TotalMilliseconds);
+        Assert.InRange(firstCharts, 0, ChartsBound.TotalMilliseconds);
+        Assert.InRange(charts, 0, Bound.TotalMilliseconds);
         await ConsoleBrowser.CloseAsync(page);
     }
 
