@@ -27,6 +27,9 @@ public sealed class ConsolePageLoadTests(ConsoleFixture fixture, ITestOutputHelp
 
     private static readonly TimeSpan ChartsBound = TimeSpan.FromSeconds(20);
 
+    /// <summary>The calls' age: 7 days less the 15 minutes storing them and the first pages may take, so all stay in a 7-day range.</summary>
+    private static readonly TimeSpan Spread = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(15);
+
     [Fact]
     public async Task With_ten_thousand_calls_the_call_log_overview_and_seven_day_charts_show_their_data_promptly()
     {
@@ -36,20 +39,22 @@ public sealed class ConsolePageLoadTests(ConsoleFixture fixture, ITestOutputHelp
         output.WriteLine($"stored {Calls} calls in {clock.Elapsed.TotalSeconds:F1} s");
 
         var page = await ConsoleBrowser.SignInAsync(fixture, account.Account, await account.Admin.KeyAsync("viewer"), "viewer");
-        var log = await ShownAfterNavigationAsync(page, "calls", async () =>
-            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls, newest first (page 1)" }).Locator("tbody tr")).ToHaveCountAsync(50, new() { Timeout = 60_000 }));
-        var overview = await ShownAfterNavigationAsync(page, "overview", async () =>
-            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls in the last 24 hours" })).ToBeVisibleAsync(new() { Timeout = 60_000 }));
+        Func<Task> logShown = async () =>
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls, newest first (page 1)" }).Locator("tbody tr")).ToHaveCountAsync(50, new() { Timeout = 60_000 });
+        Func<Task> overviewShown = async () =>
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Calls in the last 24 hours" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Func<Task> chartsShown = async () =>
             await Expect(page.GetByRole(AriaRole.Img, new() { Name = $"Calls per hour by outcome: {Calls} calls" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        var firstCharts = await ShownAfterNavigationAsync(page, "charts", chartsShown);
-        var charts = await ShownAfterNavigationAsync(page, "charts", chartsShown);
-        output.WriteLine($"navigation → data shown: call log first page {log} ms, overview {overview} ms, charts (7 days, {Calls} calls) first {firstCharts} ms, again {charts} ms");
 
-        Assert.InRange(log, 0, Bound.TotalMilliseconds);
-        Assert.InRange(overview, 0, Bound.TotalMilliseconds);
-        Assert.InRange(firstCharts, 0, ChartsBound.TotalMilliseconds);
-        Assert.InRange(charts, 0, Bound.TotalMilliseconds);
+        // First: the overview and the charts fold the closed hours from the records and roll them up; again: read the roll-ups.
+        var first = (Log: await ShownAfterNavigationAsync(page, "calls", logShown), Overview: await ShownAfterNavigationAsync(page, "overview", overviewShown),
+            Charts: await ShownAfterNavigationAsync(page, "charts", chartsShown));
+        var again = (Log: await ShownAfterNavigationAsync(page, "calls", logShown), Overview: await ShownAfterNavigationAsync(page, "overview", overviewShown),
+            Charts: await ShownAfterNavigationAsync(page, "charts", chartsShown));
+        output.WriteLine($"navigation → data shown, first / again: call log first page {first.Log} / {again.Log} ms, overview {first.Overview} / {again.Overview} ms, charts (7 days, {Calls} calls) {first.Charts} / {again.Charts} ms");
+
+        Assert.All([first.Log, first.Overview, again.Log, again.Overview, again.Charts], ms => Assert.InRange(ms, 0, Bound.TotalMilliseconds));
+        Assert.InRange(first.Charts, 0, ChartsBound.TotalMilliseconds);
         await ConsoleBrowser.CloseAsync(page);
     }
 
@@ -62,7 +67,7 @@ public sealed class ConsolePageLoadTests(ConsoleFixture fixture, ITestOutputHelp
         return Math.Round(await page.EvaluateAsync<double>($"() => performance.getEntriesByName('page-shown:{name}')[0].startTime"));
     }
 
-    /// <summary>10,000 records over the last 7 days, written as the call-record writer writes them (batched transactions).</summary>
+    /// <summary>10,000 records over the last 7 days (less <see cref="Spread"/>'s margin), written as the call-record writer writes them (batched transactions).</summary>
     private static async Task StoreCallsAsync(ConsoleAccount account)
     {
         var now = TimeProvider.System.GetUtcNow();
@@ -73,7 +78,7 @@ public sealed class ConsolePageLoadTests(ConsoleFixture fixture, ITestOutputHelp
             AccountId = account.Account,
             CalledNumber = account.Number,
             PresentationNumber = "+4479111" + (i % 100_000).ToString("D5", CultureInfo.InvariantCulture),
-            StartedAt = now.AddSeconds(-(i * 7 * 86_400.0 / Calls) - 1),
+            StartedAt = now.AddSeconds(-(i * Spread.TotalSeconds / Calls) - 1),
             Risk = new CallRiskSummary { Score = i % 60, Tags = i % 10 == 0 ? ["voip"] : [] },
             Decision = i % 50 == 0
                 ? new CallDecisionSummary { Action = "reject", RejectMode = "busy", Reason = "acr" }
