@@ -3,7 +3,7 @@
 # process start -> first signed Twilio call answered with its route (app) and process start -> first answer (floor).
 #   benchmarks/Smartnumbers.ColdStart/run.sh [--runs 5] [variant ...]
 # Variants (each publishes both programs with the same extra properties; default: the shipped publish mode):
-#   shipped        the package as azd publishes it (see Smartnumbers.Functions.csproj)
+#   shipped        the package as azd publishes it (see Smartnumbers.Functions.csproj: self-contained, ReadyToRun)
 #   jit            self-contained, ReadyToRun off (plain JIT)
 #   r2r            ReadyToRun
 #   r2r-composite  ReadyToRun, composite image with the framework

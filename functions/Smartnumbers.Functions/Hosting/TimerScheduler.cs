@@ -8,8 +8,7 @@ namespace Smartnumbers.Functions.Hosting;
 /// Under the Functions host it does nothing, so a timer is never woken twice.
 /// </summary>
 internal sealed partial class TimerScheduler(
-    IEnumerable<ITimerFunction> timers,
-    FunctionManifest manifest,
+    IServiceProvider services,
     IOptions<HostingOptions> options,
     IConfiguration configuration,
     TimeProvider time,
@@ -23,8 +22,10 @@ internal sealed partial class TimerScheduler(
             return Task.CompletedTask;
         }
 
+        // Resolved only here: under the Functions host the timers (and what they depend on) are not built at start-up.
+        var manifest = services.GetRequiredService<FunctionManifest>();
         var loops = new List<Task>();
-        foreach (var timer in timers)
+        foreach (var timer in services.GetServices<ITimerFunction>())
         {
             var definition = manifest.Find(timer.Name)
                 ?? throw new InvalidOperationException($"Timer function {timer.Name} has no {timer.Name}/function.json in the package");

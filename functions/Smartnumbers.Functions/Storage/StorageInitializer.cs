@@ -3,7 +3,7 @@ using Azure;
 namespace Smartnumbers.Functions.Storage;
 
 /// <summary>
-/// Creates every registered table once the app is listening (the Functions host's readiness poll must be answered
+/// Creates every registered table that does not exist yet once the app is listening (the Functions host's readiness poll must be answered
 /// at once; Flex gives 30 s). Retries with back-off while storage is unreachable, and says so in the log and /api/health.
 /// </summary>
 internal sealed partial class StorageInitializer(
@@ -22,7 +22,15 @@ internal sealed partial class StorageInitializer(
         {
             try
             {
-                foreach (var name in tables.Select(t => t.Name).Distinct(StringComparer.Ordinal))
+                // One listing instead of one create per table: on every start after the first deploy the tables exist,
+                // and this runs beside a cold instance's first call on the same cores.
+                var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                await foreach (var table in store.Service.QueryAsync(cancellationToken: stoppingToken))
+                {
+                    existing.Add(table.Name);
+                }
+
+                foreach (var name in tables.Select(t => t.Name).Distinct(StringComparer.OrdinalIgnoreCase).Where(n => !existing.Contains(n)))
                 {
                     await store.Table(name).CreateIfNotExistsAsync(stoppingToken);
                 }

@@ -11,10 +11,18 @@ public sealed class TimerInvocationTests : IDisposable
 {
     private readonly SmartnumbersAppFactory _factory = new();
     private readonly RecordingTimer _timer = new();
+    private int _timersBuilt;
 
     public TimerInvocationTests()
     {
-        _factory.ConfigureTestServices.Add(s => s.AddSingleton<ITimerFunction>(_timer));
+        // The host invokes only the timers the package declares: the recording timer is declared beside the real ones.
+        var declared = FunctionManifest.Load(AppContext.BaseDirectory).Functions
+            .Append(new FunctionDefinition(_timer.Name, [], null, "0 */5 * * * *", false)).ToList();
+        _factory.ConfigureTestServices.Add(s => s.AddSingleton<ITimerFunction>(_ =>
+        {
+            Interlocked.Increment(ref _timersBuilt);
+            return _timer;
+        }).AddSingleton(new FunctionManifest(declared)));
     }
 
     public void Dispose() => _factory.Dispose();
@@ -39,6 +47,21 @@ public sealed class TimerInvocationTests : IDisposable
         Assert.Equal(JsonValueKind.Null, body.GetProperty("returnValue").ValueKind);
         var run = Assert.Single(_timer.Runs);
         Assert.Equal(new TimerRun("host", IsPastDue: true), run);
+    }
+
+    [Fact]
+    public async Task A_cold_instance_builds_its_timers_only_when_one_is_first_invoked()
+    {
+        using var client = _factory.CreateClient();
+
+        // Listening and answering: the timers (and everything they depend on) are not built yet.
+        using var ping = await client.GetAsync("/api/ping");
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+        Assert.Equal(0, Volatile.Read(ref _timersBuilt));
+
+        using var response = await client.PostAsync("/RecordingTimer", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, Volatile.Read(ref _timersBuilt));
     }
 
     [Fact]
