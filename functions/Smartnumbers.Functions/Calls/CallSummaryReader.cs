@@ -34,6 +34,31 @@ internal sealed partial class CallSummaryReader(CallRecordStore records, CallHou
             return summary.Build();
         }
 
+        foreach (var (hour, figures) in (await HoursAsync(accountId, from, to, ct)).Figures)
+        {
+            summary.Add(hour, figures);
+        }
+
+        return summary.Build();
+    }
+
+    /// <summary>
+    /// Ahead of any summary: folds and stores every closed hour in [<paramref name="from"/>, <paramref name="to"/>) (whole
+    /// hours) that has no usable roll-up row, as a summary of that range would. Answers how many hours were folded and stored.
+    /// </summary>
+    public async Task<(int Folded, int Stored)> RollUpAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var (_, folded, stored) = await HoursAsync(accountId, from, to, ct);
+        return (folded, stored);
+    }
+
+    /// <summary>
+    /// Each hour's figures in [<paramref name="from"/>, <paramref name="to"/>): closed whole hours from their roll-up rows,
+    /// the rest folded from the records; the closed whole hours folded are stored for the next reader.
+    /// </summary>
+    private async Task<(List<(DateTimeOffset Hour, HourFigures Figures)> Figures, int Folded, int Stored)> HoursAsync(string accountId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var result = new List<(DateTimeOffset, HourFigures)>();
         var hours = Enumerable.Range(0, CallSummaryBuilder.HourCount(from, to)).Select(i => CallHourRollups.HourOf(from).AddHours(i)).ToList();
         var whole = hours.Where(h => h >= from && h.AddHours(1) <= to && rollups.IsClosed(h)).ToHashSet();
         var rows = await ReadRollupsAsync(accountId, whole, ct);
@@ -42,7 +67,7 @@ internal sealed partial class CallSummaryReader(CallRecordStore records, CallHou
         {
             if (rows is not null && whole.Contains(hour) && rows.TryGetValue(hour, out var row) && Parse(row) is { } figures)
             {
-                summary.Add(hour, figures);
+                result.Add((hour, figures));
             }
             else
             {
@@ -65,15 +90,14 @@ internal sealed partial class CallSummaryReader(CallRecordStore records, CallHou
         foreach (var (hour, builder) in folded)
         {
             var figures = builder.Build();
-            summary.Add(hour, figures);
+            result.Add((hour, figures));
             if (rows is not null && whole.Contains(hour))
             {
                 toStore.Add(new CallHourRollup(hour, JsonSerializer.Serialize(figures, CallsJsonContext.Default.HourFigures), rows.GetValueOrDefault(hour)?.Version));
             }
         }
 
-        await StoreRollupsAsync(accountId, toStore, ct);
-        return summary.Build();
+        return (result, folded.Count, await StoreRollupsAsync(accountId, toStore, ct));
     }
 
     /// <summary>The roll-up rows of <paramref name="hours"/>; null when the table cannot be read (fold everything).</summary>
@@ -95,20 +119,21 @@ internal sealed partial class CallSummaryReader(CallRecordStore records, CallHou
         }
     }
 
-    private async Task StoreRollupsAsync(string accountId, List<CallHourRollup> hours, CancellationToken ct)
+    private async Task<int> StoreRollupsAsync(string accountId, List<CallHourRollup> hours, CancellationToken ct)
     {
         if (hours.Count == 0)
         {
-            return;
+            return 0;
         }
 
         try
         {
-            await rollups.StoreAsync(accountId, hours, ct);
+            return await rollups.StoreAsync(accountId, hours, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogRollupsUnstored(log, hours.Count, ex.GetType().Name, ex.Message); // The next summary folds them again.
+            return 0;
         }
     }
 
