@@ -95,6 +95,14 @@ internal sealed class SummaryRig
     public async Task<IReadOnlyList<DateTimeOffset>> RolledUpHoursAsync(DateTimeOffset from, DateTimeOffset to) =>
         (await Rollups.ReadAsync(Account, from, to, CancellationToken.None)).Values.Where(r => r.Figures is not null).Select(r => r.Hour).Order().ToList();
 
+    /// <summary>Puts other figures in an hour's roll-up row (<paramref name="calls"/> calls), as a roll-up of different records would hold.</summary>
+    public async Task RewriteRollupAsync(DateTimeOffset hour, int calls)
+    {
+        var row = (await Rollups.ReadAsync(Account, hour, hour.AddHours(1), CancellationToken.None))[hour];
+        var figures = JsonSerializer.Deserialize(row.Figures!, CallsJsonContext.Default.HourFigures)! with { Calls = calls };
+        Assert.Equal(1, await Rollups.StoreAsync(Account, [row with { Figures = JsonSerializer.Serialize(figures, CallsJsonContext.Default.HourFigures) }], CancellationToken.None));
+    }
+
     public static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
 
     public static void AssertSame(JsonNode expected, JsonNode actual) =>

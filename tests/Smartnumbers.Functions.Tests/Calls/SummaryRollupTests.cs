@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using Smartnumbers.Functions.CallRecords;
-using Smartnumbers.Functions.Calls;
 using Smartnumbers.Functions.Tests.CallRecords;
 using Smartnumbers.Functions.Tests.Infrastructure;
 using static Smartnumbers.Functions.Tests.Calls.SummaryRig;
@@ -61,9 +59,7 @@ public sealed class SummaryRollupTests(SmartnumbersAppFactory factory)
         Assert.Equal(10, (await rig.SummaryAsync(hour, hour.AddHours(1)))["total"]!.GetValue<int>());
 
         // Put other figures in the row, as a roll-up of different records would hold.
-        var row = (await rig.Rollups.ReadAsync(rig.Account, hour, hour.AddHours(1), CancellationToken.None))[hour];
-        var figures = JsonSerializer.Deserialize(row.Figures!, CallsJsonContext.Default.HourFigures)! with { Calls = 1000 };
-        Assert.Equal(1, await rig.Rollups.StoreAsync(rig.Account, [row with { Figures = JsonSerializer.Serialize(figures, CallsJsonContext.Default.HourFigures) }], CancellationToken.None));
+        await rig.RewriteRollupAsync(hour, 1000);
 
         Assert.Equal(1000, (await rig.SummaryAsync(hour, hour.AddHours(1)))["total"]!.GetValue<int>());
         Assert.Equal(10, (await rig.FoldedAsync(hour, hour.AddHours(1)))["total"]!.GetValue<int>());
