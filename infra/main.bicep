@@ -106,6 +106,7 @@ param tableNames string[] = [
   'AcsCalls'
   'AcsEvents'
   'CallCounters'
+  'CallHourRollups'
   'CallLabels'
   'CallRecords'
   'DeliveryOutcomes'

@@ -57,6 +57,7 @@ public sealed partial class CallRecordStore
         await MergeAsync(Records, calls.Values.Select(c => c.Row(c.Index)), ct);
         await FindRecordKeysAsync([.. calls.Values.Where(c => c.RecordAt is null)], ct);
         await MergeAsync(Records, calls.Values.Where(c => c.RecordAt is not null).Select(c => c.Row(c.RecordAt!.Value)), ct);
+        await rollups.MarkWrittenAsync(calls.Values.Where(c => c.RecordAt is not null).Select(c => c.RecordAt!.Value), ct);
         foreach (var chunk in outcomes.Values.GroupBy(o => o.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(MaxBatch)))
         {
             await Outcomes.SubmitTransactionAsync(chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, o)), ct);

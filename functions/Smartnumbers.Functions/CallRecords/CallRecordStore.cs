@@ -10,8 +10,10 @@ namespace Smartnumbers.Functions.CallRecords;
 /// Reads and writes call records and delivery outcomes in Table Storage (layout in <see cref="CallRecordEntities"/>
 /// and <see cref="DeliveryOutcome"/>). Writes are merge-upserts keyed by call id (+ step), so applying an event twice,
 /// or events in any order, converges on the same record. Used off the call path, through <see cref="CallRecordWriter"/>.
+/// Every write of a record is followed by <see cref="CallHourRollups.MarkWrittenAsync"/>, which marks the roll-up of a
+/// closed hour stale (nothing for the open hour's records).
 /// </summary>
-public sealed partial class CallRecordStore(TableStore store, IEventOutbox? outbox = null)
+public sealed partial class CallRecordStore(TableStore store, CallHourRollups rollups, IEventOutbox? outbox = null)
 {
     public const string RecordsTable = "CallRecords";
     public const string OutcomesTable = "DeliveryOutcomes";
@@ -103,6 +105,8 @@ public sealed partial class CallRecordStore(TableStore store, IEventOutbox? outb
         {
             await Records.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r.Record)), ct);
         }
+
+        await rollups.MarkWrittenAsync(indexed.Select(r => (r.Record.PartitionKey, r.Record.RowKey)), ct);
 
         if (outbox is not null && indexed.SelectMany(r => CallNotifications.For(r.Event.Record)).ToList() is { Count: > 0 } events)
         {
@@ -225,6 +229,7 @@ public sealed partial class CallRecordStore(TableStore store, IEventOutbox? outb
         }
 
         await Records.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct);
+        await rollups.MarkWrittenAsync([(entity.PartitionKey, entity.RowKey)], ct);
     }
 
     private static TableEntity IndexRow(CallRecord record, TableEntity recordRow)
@@ -258,5 +263,6 @@ public sealed partial class CallRecordStore(TableStore store, IEventOutbox? outb
         // An upsert: when the record is not written yet this makes a partial row that the record's own write
         // completes, and that readers skip until then.
         await Records.UpsertEntityAsync(new TableEntity(properties) { PartitionKey = pk, RowKey = rk }, TableUpdateMode.Merge, ct);
+        await rollups.MarkWrittenAsync([(pk, rk)], ct);
     }
 }

@@ -26,6 +26,8 @@ internal static class CallRecordsExtensions
         });
         services.AddTable(CallRecordStore.RecordsTable);
         services.AddTable(CallRecordStore.OutcomesTable);
+        services.AddTable(CallHourRollups.Table);
+        services.AddSingleton<CallHourRollups>();
         services.AddSingleton<CallRecordStore>();
         services.AddSingleton(sp => new CallRecordWriter(
             sp.GetRequiredService<CallRecordStore>(),

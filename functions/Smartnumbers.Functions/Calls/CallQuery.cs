@@ -23,6 +23,9 @@ internal sealed record CallQuery(DateTimeOffset? From, DateTimeOffset? To, strin
 
     public string? Tag { get; init; }
 
+    /// <summary>Whether the query narrows the calls by anything but time.</summary>
+    public bool Filters => Number is not null || MinRisk is not null || After is not null || Outcome is not null || Reason is not null || Tag is not null;
+
     /// <summary>Parses the query string; the problem names the parameter at fault.</summary>
     public static (CallQuery? Query, IResult? Problem) Parse(IQueryCollection q)
     {

@@ -1,18 +1,15 @@
-using PhoneNumbers;
 using Smartnumbers.Functions.CallRecords;
 
 namespace Smartnumbers.Functions.Calls;
 
 /// <summary>
-/// Folds call records into a <see cref="CallSummary"/>: per UTC hour and outcome, high-risk (score at or above the
-/// called number's threshold, or diverted as fraud), rejections by reason, how calls ended, and by the caller's
-/// number type and country (libphonenumber on the caller number), for all calls and for the high-risk ones.
+/// Adds up the <see cref="HourFigures"/> of the hours of [from, to) into a <see cref="CallSummary"/>: per UTC hour and
+/// outcome, high-risk (score at or above the called number's threshold, or diverted as fraud), rejections by reason,
+/// how calls ended, and by the caller's number type and country, for all calls and for the high-risk ones.
 /// </summary>
 internal sealed class CallSummaryBuilder(DateTimeOffset from, DateTimeOffset to, Func<string, int> thresholdOf, int? fixedThreshold = null)
 {
-    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
-    private static readonly HashSet<string> Answered = new(["answered", "completed"], StringComparer.OrdinalIgnoreCase);
-    private readonly DateTimeOffset _firstHour = Hour(from);
+    private readonly DateTimeOffset _firstHour = CallHourRollups.HourOf(from);
     private readonly int[] _calls = new int[HourCount(from, to)];
     private readonly int[] _highRisk = new int[HourCount(from, to)];
     private readonly Dictionary<string, int>[] _outcomes = Enumerable.Range(0, HourCount(from, to)).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
@@ -25,42 +22,33 @@ internal sealed class CallSummaryBuilder(DateTimeOffset from, DateTimeOffset to,
     private readonly Dictionary<string, int> _suspiciousTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _suspiciousCountries = new(StringComparer.Ordinal);
 
-    public static int HourCount(DateTimeOffset from, DateTimeOffset to) => (int)Math.Ceiling((to - Hour(from)).TotalHours);
+    public static int HourCount(DateTimeOffset from, DateTimeOffset to) => (int)Math.Ceiling((to - CallHourRollups.HourOf(from)).TotalHours);
 
-    public void Add(CallRecord record)
+    /// <summary>The figures of the calls of [from, to) that started in the hour starting at <paramref name="hour"/>.</summary>
+    public void Add(DateTimeOffset hour, HourFigures figures)
     {
-        var slot = (int)((record.StartedAt - _firstHour).Ticks / TimeSpan.TicksPerHour);
-        if (slot < 0 || slot >= _calls.Length)
+        var slot = (int)((hour - _firstHour).Ticks / TimeSpan.TicksPerHour);
+        if (slot < 0 || slot >= _calls.Length || figures.Calls == 0)
         {
             return;
         }
 
-        _calls[slot]++;
-        var outcome = CallQuery.OutcomeOf(record);
-        Count(_outcomes[slot], outcome);
-        Count(_byOutcome, outcome);
-        if (outcome == "rejected")
+        _calls[slot] += figures.Calls;
+        AddAll(_outcomes[slot], figures.Outcomes);
+        AddAll(_byOutcome, figures.Outcomes);
+        AddAll(_reasons, figures.Reasons);
+        AddAll(_ended, figures.Ended);
+        AddAll(_types, figures.Types);
+        AddAll(_countries, figures.Countries);
+        foreach (var group in figures.Risk)
         {
-            Count(_reasons, record.Decision?.Reason ?? "unknown");
-        }
-        else if (EndedOf(record) is { } ended)
-        {
-            Count(_ended, ended);
-        }
-
-        var (type, country) = Classify(record);
-        Count(_types, type);
-        Count(_countries, country);
-        if ((record.Risk?.Score ?? 0) >= (fixedThreshold ?? thresholdOf(record.CalledNumber)) || record.Decision?.Source == "fraud")
-        {
-            _highRisk[slot]++;
-            foreach (var tag in record.Risk?.Tags ?? [])
+            if (group.IsHighRisk(fixedThreshold ?? (group.Number is { } number ? thresholdOf(number) : 0)))
             {
-                Count(_suspiciousTags, tag);
+                _highRisk[slot] += group.Calls;
+                AddAll(_suspiciousTags, group.Tags);
+                AddAll(_suspiciousTypes, group.Types);
+                AddAll(_suspiciousCountries, group.Countries);
             }
-
-            Count(_suspiciousTypes, type);
-            Count(_suspiciousCountries, country);
         }
     }
 
@@ -82,37 +70,11 @@ internal sealed class CallSummaryBuilder(DateTimeOffset from, DateTimeOffset to,
         SuspiciousByCountry = _suspiciousCountries,
     };
 
-    private static void Count(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
-
-    /// <summary>"answered", "not answered", or null while the carrier has not reported how the call ended.</summary>
-    private static string? EndedOf(CallRecord record) =>
-        record.Steps.Any(s => Answered.Contains(s.Status)) || (record.FinalStatus == "completed" && record.DurationSeconds > 0) ? "answered"
-        : record.FinalStatus is not null || record.Steps.Count > 0 ? "not answered"
-        : null;
-
-    private static (string Type, string Country) Classify(CallRecord record)
+    private static void AddAll(Dictionary<string, int> counts, IReadOnlyDictionary<string, int> more)
     {
-        var caller = CallLabels.CallerOf(record);
-        if (caller is null)
+        foreach (var (key, n) in more)
         {
-            return record.Withheld ? ("withheld", "withheld") : ("unknown", "unknown");
+            counts[key] = counts.GetValueOrDefault(key) + n;
         }
-
-        try
-        {
-            var number = Util.Parse(caller, null);
-            var region = Util.GetRegionCodeForNumber(number);
-            return (Util.GetNumberType(number).ToString().ToLowerInvariant(), string.IsNullOrEmpty(region) || region == "ZZ" ? "unknown" : region);
-        }
-        catch (NumberParseException)
-        {
-            return ("unknown", "unknown");
-        }
-    }
-
-    private static DateTimeOffset Hour(DateTimeOffset t)
-    {
-        var utc = t.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - utc.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
     }
 }

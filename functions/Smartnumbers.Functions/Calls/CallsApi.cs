@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Smartnumbers.Functions.Hosting;
 using Smartnumbers.Functions.Models;
 using Smartnumbers.Functions.Pipeline;
 using Smartnumbers.Functions.Storage;
@@ -18,6 +19,8 @@ internal static class CallsApi
         services.TryAddSingleton<CallLabels>();
         services.TryAddSingleton<CallAudit>();
         services.TryAddSingleton<CallSimulator>();
+        services.TryAddSingleton<CallSummaryReader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITimerFunction, RollUpCallHoursTimer>());
         services.AddModels();
         return services;
     }

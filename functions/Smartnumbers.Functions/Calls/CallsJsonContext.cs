@@ -18,6 +18,7 @@ namespace Smartnumbers.Functions.Calls;
 [JsonSerializable(typeof(LabelResponse))]
 [JsonSerializable(typeof(CallPage))]
 [JsonSerializable(typeof(CallSummary))]
+[JsonSerializable(typeof(HourFigures))]
 [JsonSerializable(typeof(CallRecord))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, double>))]
 internal sealed partial class CallsJsonContext : JsonSerializerContext

@@ -1,12 +1,12 @@
 using Smartnumbers.Core.Configuration;
 using Smartnumbers.Functions.Accounts;
 using Smartnumbers.Functions.Admin;
-using Smartnumbers.Functions.CallRecords;
 
 namespace Smartnumbers.Functions.Calls;
 
 /// <summary>
-/// GET /api/accounts/{account}/reports/summary?from&amp;to&amp;highRiskScore (viewer): volume figures from the call records;
+/// GET /api/accounts/{account}/reports/summary?from&amp;to&amp;highRiskScore (viewer): volume figures from the call records
+/// and their hourly roll-ups (<see cref="CallSummaryReader"/>);
 /// without highRiskScore a call is high risk against its number's own fraud threshold.
 /// </summary>
 internal static class ReportEndpoints
@@ -17,7 +17,7 @@ internal static class ReportEndpoints
 
     public static void Map(RouteGroupBuilder group) => group.MapGet("reports/summary", Summary);
 
-    public static async Task<IResult> Summary(string account, HttpContext http, CallRecordStore store, ConfigDocuments documents, TimeProvider time, int? highRiskScore, CancellationToken ct)
+    public static async Task<IResult> Summary(string account, HttpContext http, CallSummaryReader reader, ConfigDocuments documents, TimeProvider time, int? highRiskScore, CancellationToken ct)
     {
         var (query, problem) = CallQuery.Parse(http.Request.Query);
         if (problem is not null)
@@ -52,12 +52,7 @@ internal static class ReportEndpoints
             ? (await documents.ListAsync(account, ConfigRows.NumberPrefix, ConfigJsonContext.Web.NumberConfig, ct))
                 .ToDictionary(n => n.Id, n => (n.Document.Fraud ?? DefaultPolicy).Threshold, StringComparer.Ordinal)
             : [];
-        var summary = new CallSummaryBuilder(from, to, number => thresholds.TryGetValue(number, out var t) ? t : DefaultPolicy.Threshold, highRiskScore);
-        await foreach (var record in (query with { From = from, To = to }).RunAsync(store, account, ct))
-        {
-            summary.Add(record);
-        }
-
-        return TypedResults.Json(summary.Build(), CallsJsonContext.Api.CallSummary);
+        var summary = await reader.ReadAsync(account, query with { From = from, To = to }, number => thresholds.TryGetValue(number, out var t) ? t : DefaultPolicy.Threshold, highRiskScore, ct);
+        return TypedResults.Json(summary, CallsJsonContext.Api.CallSummary);
     }
 }

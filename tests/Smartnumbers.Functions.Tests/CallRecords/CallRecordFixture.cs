@@ -20,7 +20,14 @@ internal static partial class CallRecordFixture
         var tables = Tables(AzuritePort);
         await tables.Table(CallRecordStore.RecordsTable).CreateIfNotExistsAsync();
         await tables.Table(CallRecordStore.OutcomesTable).CreateIfNotExistsAsync();
-        return new CallRecordStore(tables);
+        return Store(tables, TimeProvider.System);
+    }
+
+    /// <summary>A store on <paramref name="tables"/> whose roll-up marks go by <paramref name="time"/> (the roll-up table made on Azurite if missing).</summary>
+    public static CallRecordStore Store(TableStore tables, TimeProvider time)
+    {
+        Tables(AzuritePort).Table(CallHourRollups.Table).CreateIfNotExists();
+        return new CallRecordStore(tables, new CallHourRollups(tables, time));
     }
 
     /// <summary>
@@ -34,7 +41,8 @@ internal static partial class CallRecordFixture
         {
             Capacity = capacity, SpillFolder = spillFolder, MaxBackoffSeconds = 1, ShutdownFlushSeconds = flushSeconds, Writers = 4, CounterFlushMilliseconds = 100,
         };
-        return new CallRecordWriter(new CallRecordStore(tables), Options.Create(options), time ?? counters?.Time ?? TimeProvider.System,
+        var clock = time ?? counters?.Time ?? TimeProvider.System;
+        return new CallRecordWriter(Store(tables, clock), Options.Create(options), clock,
             NullLogger<CallRecordWriter>.Instance, counters?.Flusher(options.AccountFolder(tables.AccountTag)));
     }
 
