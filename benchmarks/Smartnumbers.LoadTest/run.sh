@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test on loopback: Release build of the app started as a process against its own Azurite, a demo number seeded
+# Load test on loopback: the app as azd publishes it, started as a process against its own Azurite, a demo number seeded
 # through the admin API, then the load client (signed POST /api/twilio/voice vs bare GET /api/ping in the same run).
 #   benchmarks/Smartnumbers.LoadTest/run.sh [--seconds 10] [--rounds 3] [--connections 16] [--path /api/twilio/voice]
 #   benchmarks/Smartnumbers.LoadTest/run.sh --rate 500 [--seconds 60]      (open loop: a fixed offered rate)
