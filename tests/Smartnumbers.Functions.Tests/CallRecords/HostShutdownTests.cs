@@ -18,13 +18,16 @@ public sealed class HostShutdownTests
 {
     private static readonly DateTimeOffset Ten = DateTimeOffset.Parse("2026-11-23T10:15:00Z", CultureInfo.InvariantCulture);
 
-    /// <summary>An instance as the app registers its records and counters, on the storage at <paramref name="port"/>, keeping what it cannot write in <paramref name="folder"/>.</summary>
-    private static IHost Instance(int port, string folder)
+    /// <summary>
+    /// An instance as the app registers its records and counters, on the storage at <paramref name="port"/>, keeping what
+    /// it cannot write in <paramref name="folder"/>, writing for at most <paramref name="flushSeconds"/> when it stops.
+    /// </summary>
+    private static IHost Instance(int port, string folder, int flushSeconds = 1)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["Storage:ConnectionString"] = Azurite.ConnectionStringFor(port);
         builder.Configuration["CallRecords:SpillFolder"] = folder;
-        builder.Configuration["CallRecords:ShutdownFlushSeconds"] = "1";
+        builder.Configuration["CallRecords:ShutdownFlushSeconds"] = flushSeconds.ToString(CultureInfo.InvariantCulture);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration("Storage");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TableStore>();
@@ -47,7 +50,8 @@ public sealed class HostShutdownTests
         using var reader = CounterFixture.Instance(await CounterFixture.TablesAsync());
         var (account, caller, number) = (SmartnumbersAppFactory.NewAccountId("host"), TestAccounts.NewNumber(), TestAccounts.NewNumber());
         var folder = CallRecordFixture.NewSpillFolder();
-        using var host = Instance(CallRecordFixture.AzuritePort, folder);
+        // A grace period long enough for a busy machine (production: 20 s): with storage up, stop returns once all is written.
+        using var host = Instance(CallRecordFixture.AzuritePort, folder, flushSeconds: 15);
         await host.StartAsync();
         var writer = host.Services.GetRequiredService<CallRecordWriter>();
         for (var i = 0; i < 20; i++)
